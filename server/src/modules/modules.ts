@@ -1,0 +1,5 @@
+import type { ModuleDefinition } from '../platform/module.ts';
+import { accountsModule } from './accounts/accounts.module.ts';
+
+/** Every business capability, in dependency order. */
+export const modules: ModuleDefinition[] = [accountsModule];

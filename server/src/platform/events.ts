@@ -1,0 +1,27 @@
+import type { DbOrTx } from '../db/connection.ts';
+import { newId } from './ids.ts';
+import { outboxEvents } from './platform.tables.ts';
+import { actorOf, type RequestScope } from './scope.ts';
+
+export type DomainEvent = {
+  /** `<entity>.<past-tense verb>`, e.g. `contact.created`, `order.imported`. */
+  type: string;
+  entityType: string;
+  entityId: string | null;
+  departmentId?: string | null;
+  payload?: Record<string, unknown>;
+};
+
+/** Written in the transaction of the change; timeline, webhooks and summaries read the outbox. */
+export async function emitEvent(tx: DbOrTx, scope: RequestScope, event: DomainEvent): Promise<void> {
+  await tx.insert(outboxEvents).values({
+    id: newId(),
+    tenantId: scope.tenantId,
+    type: event.type,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    departmentId: event.departmentId ?? null,
+    actorId: actorOf(scope).actorId,
+    payload: event.payload ?? {},
+  });
+}
