@@ -9,6 +9,8 @@ export type DomainEvent = {
   entityType: string;
   entityId: string | null;
   departmentId?: string | null;
+  /** Ids of the people and organisations whose timeline shows this event. */
+  subjects?: string[];
   payload?: Record<string, unknown>;
 };
 
@@ -21,6 +23,7 @@ export async function emitEvent(tx: DbOrTx, scope: RequestScope, event: DomainEv
     entityType: event.entityType,
     entityId: event.entityId,
     departmentId: event.departmentId ?? null,
+    subjects: event.subjects ?? [],
     actorId: actorOf(scope).actorId,
     payload: event.payload ?? {},
   });

@@ -59,10 +59,15 @@ export const outboxEvents = pgTable(
     entityId: uuid('entity_id'),
     departmentId: uuid('department_id'),
     actorId: uuid('actor_id'),
+    /** People and organisations the event concerns: their timelines show it. */
+    subjects: uuid('subjects').array().notNull().default(sql`'{}'::uuid[]`),
     payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('outbox_events_tenant_entity_idx').on(t.tenantId, t.entityType, t.entityId, t.position)],
+  (t) => [
+    index('outbox_events_tenant_entity_idx').on(t.tenantId, t.entityType, t.entityId, t.position),
+    index('outbox_events_subjects_idx').using('gin', t.subjects),
+  ],
 );
 
 export const eventConsumers = pgTable('event_consumers', {
