@@ -18,8 +18,13 @@ function newestMtime(dir) {
 }
 
 const sources = [path.join(web, 'src'), path.join(root, 'contract', 'src')];
-const configFiles = ['index.html', 'vite.config.ts', 'package.json'].map((f) => path.join(web, f)).filter(existsSync);
-const sourceTime = Math.max(...sources.filter(existsSync).map(newestMtime), ...configFiles.map((f) => statSync(f).mtimeMs));
+const configFiles = ['index.html', 'vite.config.ts', 'package.json']
+  .map((f) => path.join(web, f))
+  .filter(existsSync);
+const sourceTime = Math.max(
+  ...sources.filter(existsSync).map(newestMtime),
+  ...configFiles.map((f) => statSync(f).mtimeMs),
+);
 
 if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sourceTime) process.exit(0);
 console.log('Construction du back-office (web/dist)…');

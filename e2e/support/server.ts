@@ -46,19 +46,24 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'parterre-e2e-'));
-  const databaseUrl = options.databaseUrl === undefined ? await freshServerDatabaseUrl() : options.databaseUrl;
-  const child = spawn('node', ['server/bin/parterre.js', 'serve', '--port', String(port), '--data', dataDir], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: databaseUrl ?? '',
-      TEST_DATABASE_URL: '',
-      ...options.env,
+  const databaseUrl =
+    options.databaseUrl === undefined ? await freshServerDatabaseUrl() : options.databaseUrl;
+  const child = spawn(
+    'node',
+    ['server/bin/parterre.js', 'serve', '--port', String(port), '--data', dataDir],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        DATABASE_URL: databaseUrl ?? '',
+        TEST_DATABASE_URL: '',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;

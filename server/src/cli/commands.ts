@@ -1,4 +1,12 @@
+import { adminCreateCommand } from './admin.ts';
 import type { CliCommand } from './command.ts';
 import { migrateCommand, serveCommand, workerCommand } from './serve.ts';
+import { tokenCreateCommand } from './token.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, workerCommand, migrateCommand];
+export const cliCommands: CliCommand[] = [
+  serveCommand,
+  workerCommand,
+  migrateCommand,
+  adminCreateCommand,
+  tokenCreateCommand,
+];

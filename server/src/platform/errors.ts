@@ -23,12 +23,22 @@ export class AppError extends Error {
   readonly code: string;
   readonly fieldErrors?: FieldError[];
   readonly details?: Record<string, unknown>;
+  /** Extra members of the problem body (RFC 9457 extensions), e.g. `current` on a 412. */
+  readonly extensions?: Record<string, unknown>;
 
-  constructor(code: string, options: { fieldErrors?: FieldError[]; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    options: {
+      fieldErrors?: FieldError[];
+      details?: Record<string, unknown>;
+      extensions?: Record<string, unknown>;
+    } = {},
+  ) {
     super(code);
     this.code = code;
     this.fieldErrors = options.fieldErrors;
     this.details = options.details;
+    this.extensions = options.extensions;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/connection.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import { newId } from './ids.ts';
 import { outboxEvents } from './platform.tables.ts';
 import { actorOf, type RequestScope } from './scope.ts';
@@ -27,4 +28,25 @@ export async function emitEvent(tx: DbOrTx, scope: RequestScope, event: DomainEv
     actorId: actorOf(scope).actorId,
     payload: event.payload ?? {},
   });
+}
+
+/** Bulk form of `emitEvent` for batch writes. */
+export async function emitEvents(tx: DbOrTx, scope: RequestScope, events: DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const { actorId } = actorOf(scope);
+  await bulkInsert(
+    tx,
+    outboxEvents,
+    events.map((event) => ({
+      id: newId(),
+      tenantId: scope.tenantId,
+      type: event.type,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      departmentId: event.departmentId ?? null,
+      subjects: event.subjects ?? [],
+      actorId,
+      payload: event.payload ?? {},
+    })),
+  );
 }

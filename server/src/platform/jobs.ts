@@ -73,13 +73,7 @@ export class JobRunner {
     await this.boss.start();
     this.started = true;
     for (const definition of this.definitions.values()) {
-      await this.boss.createQueue(definition.type, {
-        name: definition.type,
-        retryLimit: definition.retryLimit ?? 2,
-        retryDelay: 5,
-        retryBackoff: true,
-        expireInSeconds: definition.expireInSeconds ?? 3600,
-      });
+      await this.createQueue(definition);
       if (work) {
         const workerId = await this.boss.work<Message>(
           definition.type,
@@ -87,6 +81,30 @@ export class JobRunner {
           async ([job]) => this.execute(definition, job),
         );
         this.workerIds.set(definition.type, workerId);
+      }
+    }
+  }
+
+  /**
+   * Two processes starting together on one server may deadlock in pg-boss's queue creation; the
+   * loser retries and then finds the queue there.
+   */
+  private async createQueue(definition: JobDefinition<unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.boss.getQueue(definition.type)) return;
+        await this.boss.createQueue(definition.type, {
+          name: definition.type,
+          retryLimit: definition.retryLimit ?? 2,
+          retryDelay: 5,
+          retryBackoff: true,
+          expireInSeconds: definition.expireInSeconds ?? 3600,
+        });
+        return;
+      } catch (error) {
+        const deadlock = (error as { code?: string }).code === '40P01';
+        if (!deadlock || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
       }
     }
   }

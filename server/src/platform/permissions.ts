@@ -48,7 +48,7 @@ export type ResourceRef = {
   departmentId?: string | null;
 };
 
-export const CROSS_DEPARTMENT_PERMISSION = 'departments.all';
+export const CROSS_DEPARTMENT_PERMISSION = 'admin.all_departments';
 
 /**
  * The single gate. Services call it before any read or write; it throws `common.forbidden`

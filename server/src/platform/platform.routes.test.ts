@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 describe('platform routes', () => {
@@ -37,6 +38,17 @@ describe('platform routes', () => {
     const document = response.json();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toContain('/api/v1/jobs/{id}');
+  });
+
+  it('accepts a JSON content type with an empty body, and refuses malformed JSON with 400', async () => {
+    const user = await buildUser(t, { roles: ['agent'] });
+    const url = '/api/v1/jobs/01900000-0000-7000-8000-000000000000/cancel';
+    const headers = { ...user.headers, 'content-type': 'application/json' };
+    const empty = await t.app.inject({ method: 'POST', url, headers, payload: '' });
+    expect(empty.json().code).toBe('jobs.not_found');
+    const malformed = await t.app.inject({ method: 'POST', url, headers, payload: '{"a":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('common.validation');
   });
 
   it('answers unknown API paths with a 404 problem', async () => {

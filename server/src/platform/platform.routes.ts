@@ -4,8 +4,10 @@ import { jobSchema } from '@parterre/contract/jobs';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './audit.routes.ts';
 import type { AppContext } from './context.ts';
 import { createJobRunsService } from './job-runs.service.ts';
+import { registerOutboxRoutes } from './outbox.routes.ts';
 
 const errors = {
   400: problemSchema,
@@ -89,4 +91,7 @@ export function registerPlatformRoutes(server: FastifyInstance, context: AppCont
     },
     async (request, reply) => reply.status(202).send(await jobs.cancelJob(request.scope, request.params.id)),
   );
+
+  registerAuditRoutes(server, context);
+  registerOutboxRoutes(server, context);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { Authentication, Authenticator } from '../../platform/http/authentication.ts';
 import { apiTokens, roles, sessions, userDepartments, userRoles, users } from './accounts.tables.ts';
 
@@ -13,23 +14,42 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
+export type SessionPolicy = { idleMinutes: number; absoluteHours: number; totpRequired: boolean };
 
-/** Loads what a signed-in user may do: the union of their roles' permissions, and their departments. */
-export async function loadUserAccess(db: Db, tenantId: string, userId: string) {
-  const roleRows = await db
-    .select({ permissions: roles.permissions })
-    .from(userRoles)
-    .innerJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, userId)));
-  const departmentRows = await db
-    .select({ departmentId: userDepartments.departmentId })
-    .from(userDepartments)
-    .where(and(eq(userDepartments.tenantId, tenantId), eq(userDepartments.userId, userId)));
+/** What a session user who still has to enrol TOTP may reach (besides public routes). */
+function allowedBeforeTotpEnrolment(request: FastifyRequest): boolean {
+  const url = request.routeOptions.url ?? '';
+  return (
+    request.routeOptions.config?.permission === 'public' ||
+    url === '/api/v1/auth/me' ||
+    url === '/api/v1/auth/logout' ||
+    url.startsWith('/api/v1/auth/totp/')
+  );
+}
+
+/**
+ * What a signed-in user may do: the union of their roles' permissions, and their departments.
+ * As sub-selects, so that authenticating a request stays one round trip to the database.
+ */
+function accessColumns() {
+  // Qualified by hand: drizzle leaves a lone table's columns unqualified, and inside the
+  // sub-selects an unqualified "id" would bind to roles.id.
+  const userId = sql.raw('"users"."id"');
   return {
-    permissions: new Set(roleRows.flatMap((row) => row.permissions)),
-    departmentIds: departmentRows.map((row) => row.departmentId),
+    permissions: sql<string[]>`(select coalesce(array_agg(distinct p), '{}') from ${userRoles}
+      join ${roles} on ${roles.id} = ${userRoles.roleId}, unnest(${roles.permissions}) as p
+      where ${userRoles.userId} = ${userId})`,
+    departmentIds: sql<string[]>`(select coalesce(array_agg(${userDepartments.departmentId}), '{}')
+      from ${userDepartments} where ${userDepartments.userId} = ${userId})`,
   };
+}
+
+export async function loadUserAccess(db: Db, tenantId: string, userId: string) {
+  const [row] = await db
+    .select(accessColumns())
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  return { permissions: new Set(row?.permissions ?? []), departmentIds: row?.departmentIds ?? [] };
 }
 
 /** Session cookie first (the back office), then `Authorization: Bearer prt_…` (the API). */
@@ -41,9 +61,18 @@ export function createAuthenticator(db: Db, policy: () => Promise<SessionPolicy>
     if (!signed) return null;
     const unsigned = request.unsignCookie(signed);
     if (!unsigned.valid || !unsigned.value) return null;
-    const authentication = await authenticateSession(db, unsigned.value, await policy());
-    if (!authentication) reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return authentication;
+    const sessionPolicy = await policy();
+    const authentication = await authenticateSession(db, unsigned.value, sessionPolicy);
+    if (!authentication) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return null;
+    }
+    // The one place where the TOTP policy is enforced: tokens are created by enrolled users, or
+    // by administrators on purpose, so only cookie sessions are held back until enrolment.
+    if (sessionPolicy.totpRequired && !authentication.totpEnabled && !allowedBeforeTotpEnrolment(request)) {
+      throw new AppError('auth.totp_enrolment_required');
+    }
+    return authentication.authentication;
   };
 }
 
@@ -59,21 +88,29 @@ async function authenticateSession(db: Db, sessionId: string, policy: SessionPol
       createdAt: sessions.createdAt,
       name: users.name,
       status: users.status,
+      totpEnabled: users.totpEnabled,
+      ...accessColumns(),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleLimit)));
-  if (!row || row.status !== 'active') return null;
+  if (row?.status !== 'active') return null;
   if (row.createdAt.getTime() + policy.absoluteHours * 3_600_000 < now.getTime()) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  const access = await loadUserAccess(db, row.tenantId, row.userId);
-  return {
+  const authentication: Authentication = {
     tenantId: row.tenantId,
-    via: 'session' as const,
-    principal: { kind: 'user' as const, userId: row.userId, name: row.name, ...access },
+    via: 'session',
+    principal: {
+      kind: 'user',
+      userId: row.userId,
+      name: row.name,
+      permissions: new Set(row.permissions),
+      departmentIds: row.departmentIds,
+    },
   };
+  return { authentication, totpEnabled: row.totpEnabled };
 }
 
 async function authenticateToken(db: Db, secret: string): Promise<Authentication | null> {
@@ -88,6 +125,7 @@ async function authenticateToken(db: Db, secret: string): Promise<Authentication
       lastUsedAt: apiTokens.lastUsedAt,
       name: users.name,
       status: users.status,
+      ...accessColumns(),
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -98,15 +136,15 @@ async function authenticateToken(db: Db, secret: string): Promise<Authentication
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
       ),
     );
-  if (!row || row.status !== 'active') return null;
+  if (row?.status !== 'active') return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  const access = await loadUserAccess(db, row.tenantId, row.userId);
   // A token never exceeds its user's rights; its scopes narrow them (`*` keeps them all).
+  const userPermissions = new Set(row.permissions);
   const permissions = row.scopes.includes('*')
-    ? access.permissions
-    : new Set(row.scopes.filter((scope) => access.permissions.has(scope)));
+    ? userPermissions
+    : new Set(row.scopes.filter((scope) => userPermissions.has(scope)));
   return {
     tenantId: row.tenantId,
     via: 'token',
@@ -115,7 +153,7 @@ async function authenticateToken(db: Db, secret: string): Promise<Authentication
       userId: row.userId,
       name: row.name,
       permissions,
-      departmentIds: access.departmentIds,
+      departmentIds: row.departmentIds,
       tokenId: row.id,
     },
   };

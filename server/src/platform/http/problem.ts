@@ -58,6 +58,7 @@ function toAppError(error: unknown, locale: Locale): AppError {
 export function problemFor(error: AppError, locale: Locale, instance: string) {
   const definition = errorDefinition(error.code);
   return {
+    ...error.extensions,
     type: `urn:parterre:problem:${error.code}`,
     title: errorMessage(error.code, locale, error.details),
     status: definition.status,
