@@ -1,5 +1,6 @@
 import { adminCreateCommand } from './admin.ts';
 import type { CliCommand } from './command.ts';
+import { demoCommand } from './demo.ts';
 import { migrateCommand, serveCommand, workerCommand } from './serve.ts';
 import { tokenCreateCommand } from './token.ts';
 
@@ -9,4 +10,5 @@ export const cliCommands: CliCommand[] = [
   migrateCommand,
   adminCreateCommand,
   tokenCreateCommand,
+  demoCommand,
 ];

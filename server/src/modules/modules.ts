@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../platform/module.ts';
 import { accountsModule } from './accounts/accounts.module.ts';
+import { contactsModule } from './contacts/contacts.module.ts';
 
 /** Every business capability, in dependency order. */
-export const modules: ModuleDefinition[] = [accountsModule];
+export const modules: ModuleDefinition[] = [accountsModule, contactsModule];

@@ -181,7 +181,9 @@ export const relationships = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     kind: text('kind').notNull(),
     fromPersonId: uuid('from_person_id').references(() => people.id, { onDelete: 'cascade' }),
-    fromOrganisationId: uuid('from_organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    fromOrganisationId: uuid('from_organisation_id').references(() => organisations.id, {
+      onDelete: 'cascade',
+    }),
     toPersonId: uuid('to_person_id').references(() => people.id, { onDelete: 'cascade' }),
     toOrganisationId: uuid('to_organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
     role: text('role'),
@@ -230,7 +232,11 @@ export const notes = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...audited(),
   },
-  (t) => [oneOwner('notes'), index('notes_person_idx').on(t.personId), index('notes_organisation_idx').on(t.organisationId)],
+  (t) => [
+    oneOwner('notes'),
+    index('notes_person_idx').on(t.personId),
+    index('notes_organisation_idx').on(t.organisationId),
+  ],
 );
 
 export const savedViews = pgTable(
