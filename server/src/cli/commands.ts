@@ -1,6 +1,7 @@
 import { adminCreateCommand } from './admin.ts';
 import type { CliCommand } from './command.ts';
 import { demoCommand } from './demo.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand, serveCommand, workerCommand } from './serve.ts';
 import { tokenCreateCommand } from './token.ts';
 
@@ -11,4 +12,5 @@ export const cliCommands: CliCommand[] = [
   adminCreateCommand,
   tokenCreateCommand,
   demoCommand,
+  importCommand,
 ];
