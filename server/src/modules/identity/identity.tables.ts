@@ -37,5 +37,8 @@ export const merges = pgTable(
     mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
   },
-  (t) => [index('merges_survivor_idx').on(t.tenantId, t.survivorId), index('merges_merged_idx').on(t.tenantId, t.mergedId)],
+  (t) => [
+    index('merges_survivor_idx').on(t.tenantId, t.survivorId),
+    index('merges_merged_idx').on(t.tenantId, t.mergedId),
+  ],
 );
