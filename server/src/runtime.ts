@@ -10,6 +10,7 @@ import { createAuthenticator } from './modules/accounts/accounts.authenticator.t
 import { readSessionPolicy } from './modules/accounts/security-settings.ts';
 import { modules } from './modules/modules.ts';
 import type { AppContext } from './platform/context.ts';
+import { startEmbeddedMaintenance } from './platform/embedded-maintenance.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { Mailer } from './platform/mail.ts';
 import { ensureDefaultTenant } from './platform/tenancy.ts';
@@ -62,6 +63,7 @@ export async function startRuntime(
     for (const module of modules) await module.bootstrap?.(context, defaultTenantId);
     jobs.register(modules.flatMap((module) => module.jobs ?? []));
     await jobs.start({ work: options.work });
+    const stopMaintenance = options.work ? startEmbeddedMaintenance(database, logger) : () => {};
     const app = options.http
       ? await buildApp({
           context,
@@ -79,6 +81,7 @@ export async function startRuntime(
       async close() {
         if (closed) return;
         closed = true;
+        stopMaintenance();
         await app?.close();
         await jobs.stop();
         mailer.close();
