@@ -4,6 +4,7 @@ import { buildUser } from '../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { addresses, people, relationships } from '../modules/contacts/contacts.tables.ts';
 import { createDemoGenerator } from '../modules/contacts/demo-data.ts';
+import { personTicketingSummaries } from '../modules/ticketing/ticketing.tables.ts';
 import { systemScope } from '../platform/scope.ts';
 import { cliCommands } from './commands.ts';
 import { createDemoData } from './demo.ts';
@@ -60,5 +61,19 @@ describe('parterre demo', () => {
       headers: reader.headers,
     });
     expect(person.json().emails[0].validity).toBe('valid');
+  });
+
+  it('sells tickets to the demo buyers, matched by e-mail without creating anyone, and summarises them', async () => {
+    const buyers = await t.database.db.select({ id: people.id }).from(people);
+    const all = await createDemoData(t.context, systemScope(t.context.defaultTenantId, 'démo'), {
+      contacts: 50,
+      seed: 9,
+    });
+    expect(all.orders).toBeGreaterThan(10);
+    expect(all.tickets).toBeGreaterThanOrEqual(all.orders);
+    const peopleAfter = await t.database.db.select({ id: people.id }).from(people);
+    expect(peopleAfter.length).toBe(buyers.length + all.people);
+    const summaries = await t.database.db.select().from(personTicketingSummaries);
+    expect(summaries.some((row) => row.ticketsCount > 0 && row.spendTotal > 0)).toBe(true);
   });
 });

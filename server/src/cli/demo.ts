@@ -1,18 +1,27 @@
 import { loadConfig } from '../config.ts';
 import { type ContactsContext, createContactsServices } from '../modules/contacts/contacts.services.ts';
 import { createDemoGenerator } from '../modules/contacts/demo-data.ts';
+import { createDemoSales } from '../modules/ticketing/demo-sales.ts';
+import type { AppContext } from '../platform/context.ts';
 import { type RequestScope, systemScope } from '../platform/scope.ts';
 import { startRuntime } from '../runtime.ts';
 import { type CliCommand, CliUsageError, dataOption } from './command.ts';
 
-export type DemoSummary = { people: number; organisations: number; employments: number; households: number };
+export type DemoSummary = {
+  people: number;
+  organisations: number;
+  employments: number;
+  households: number;
+  orders: number;
+  tickets: number;
+};
 
 /**
  * Creates French demo data through the services (people in batches of 1,000), as the API would:
  * normalised, audited and with their events. Deterministic for a given seed.
  */
 export async function createDemoData(
-  context: ContactsContext,
+  context: ContactsContext & Pick<AppContext, 'database'>,
   scope: RequestScope,
   options: { contacts: number; seed: number },
 ): Promise<DemoSummary> {
@@ -53,7 +62,12 @@ export async function createDemoData(
     });
     households += 1;
   }
+  const buyers = data.people.flatMap((person, index) =>
+    personIds[index] && person.emails?.[0] ? [{ email: person.emails[0].address }] : [],
+  );
+  const sales = await createDemoSales(context, scope, buyers, options.seed);
   return {
+    ...sales,
     people: personIds.filter(Boolean).length,
     organisations: new Set(organisationIds).size,
     employments,
@@ -65,7 +79,7 @@ export const demoCommand: CliCommand = {
   name: 'demo',
   usage: 'demo [--contacts N] [--seed N] [--data DIR]',
   description:
-    'Crée des données de démonstration réalistes : contacts français, structures (théâtres, mécènes, écoles, collectivités), liens et foyers.',
+    'Crée des données de démonstration réalistes : contacts français, structures (théâtres, mécènes, écoles, collectivités), liens, foyers et ventes de billets.',
   options: { contacts: { type: 'string' }, seed: { type: 'string' }, ...dataOption },
   async run(values) {
     const contacts = values.contacts === undefined ? 200 : Number(values.contacts);
@@ -82,7 +96,7 @@ export const demoCommand: CliCommand = {
       const summary = await createDemoData(runtime.context, scope, { contacts, seed });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(
-        `Démo créée en ${seconds} s : ${summary.people} contacts, ${summary.organisations} structures, ${summary.employments} liens d’emploi, ${summary.households} foyers.`,
+        `Démo créée en ${seconds} s : ${summary.people} contacts, ${summary.organisations} structures, ${summary.employments} liens d’emploi, ${summary.households} foyers, ${summary.orders} commandes et ${summary.tickets} billets.`,
       );
       return 0;
     } finally {
