@@ -56,6 +56,11 @@ export async function openEmbeddedDatabase(
 export function openServerDatabase(url: string, readUrl?: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const readPool = readUrl ? new pg.Pool({ connectionString: readUrl, max: poolSize }) : undefined;
+  // An idle client whose connection the server closed (restart, failover, administrator command)
+  // is dropped and replaced on next use; unhandled, the event would crash the process.
+  const dropBrokenClient = () => {};
+  pool.on('error', dropBrokenClient);
+  readPool?.on('error', dropBrokenClient);
   const db = drizzlePostgres(pool) as unknown as Db;
   return {
     kind: 'server',
