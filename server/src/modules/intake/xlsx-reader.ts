@@ -22,7 +22,12 @@ export async function* readXlsxRows(
   let position = 0;
   for await (const worksheet of reader) {
     position += 1;
-    if (!isWanted(worksheet as unknown as { name?: string }, position, options.sheet)) continue;
+    if (!isWanted(worksheet as unknown as { name?: string }, position, options.sheet)) {
+      // The streaming reader must be drained sheet by sheet; skipping one unread breaks it now and then.
+      for await (const _row of worksheet) {
+      }
+      continue;
+    }
     let headers: string[] | undefined;
     for await (const row of worksheet) {
       const raw = Array.isArray(row.values) ? row.values.slice(1) : [];
