@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { AppError } from './errors.ts';
 
 /** Opaque to clients: base64url of the sort key of the last row returned. */
@@ -16,11 +15,6 @@ export function decodeCursor(cursor: string | undefined): unknown[] | undefined 
     throw new AppError('common.bad_cursor');
   }
 }
-
-export const pageQuerySchema = z.object({
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
 
 /** Fetch `limit + 1` rows, then call this: the extra row only tells whether a next page exists. */
 export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => unknown[]) {
