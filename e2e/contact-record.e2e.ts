@@ -208,8 +208,11 @@ describe('person and organisation records in the browser', () => {
     await page.getByRole('menuitem', { name: 'Supprimer', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
     await page.getByRole('heading', { name: 'Corbeille' }).waitFor();
-    await page.getByRole('button', { name: /Restaurer Camille/ }).click();
-    await page.getByText('La corbeille est vide.').waitFor();
+    const restore = page.getByRole('button', { name: /Restaurer Camille/ });
+    await restore.click();
+    // The table keeps its empty-state text in the page (transparent) even with rows: wait for the row to go.
+    await restore.waitFor({ state: 'detached' });
+    await page.getByText('Camille Lefèvre a été restauré·e.').waitFor();
     const person = await api(`/contacts/${personId}`);
     expect(person.deletedAt).toBeNull();
   });
