@@ -178,6 +178,8 @@ export const visits = pgTable(
   (t) => [
     uniqueIndex('visits_source_idx').on(t.tenantId, t.source, t.externalId),
     index('visits_person_idx').on(t.tenantId, t.personId, t.scannedAt),
+    // The scans of an order's tickets, on its page.
+    index('visits_ticket_line_idx').on(t.tenantId, t.ticketLineId),
   ],
 );
 

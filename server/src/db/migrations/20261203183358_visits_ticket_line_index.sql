@@ -1,0 +1,1 @@
+CREATE INDEX "visits_ticket_line_idx" ON "visits" USING btree ("tenant_id","ticket_line_id");
