@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common.ts';
+import { orderChannelSchema } from './intake.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -200,6 +201,8 @@ export const ticketLineSchema = z
     priceCategory: z.object({ id: z.uuid(), label: z.string(), kind: priceCategoryKindSchema }).nullable(),
     /** Who holds the ticket; null when it is the buyer. */
     holder: personRefSchema.nullable(),
+    /** Entry scans of this ticket, oldest first. */
+    scans: z.array(z.object({ id: z.uuid(), source: z.string(), scannedAt: z.string() })),
   })
   .meta({ id: 'TicketLine' });
 
@@ -213,9 +216,18 @@ export const listOrdersQuerySchema = z.object({
   personId: z.uuid().optional(),
   /** Orders with a ticket for this performance. */
   performanceId: z.uuid().optional(),
+  status: orderStatusSchema.optional(),
+  channel: orderChannelSchema.optional(),
+  /** The ticketing system the orders come from. */
+  source: sourceNameSchema.optional(),
+  /** Ordered on or after this day (Europe/Paris). */
+  from: z.iso.date().optional(),
+  /** Ordered on or before this day (Europe/Paris). */
+  to: z.iso.date().optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
 const windowed = z.object({ last12Months: z.number(), allTime: z.number() });
 export const personTicketingSchema = z

@@ -23,6 +23,12 @@ export async function listOrderRows(
     tenantId: string;
     personId?: string;
     performanceId?: string;
+    status?: string;
+    channel?: string;
+    source?: string;
+    /** Days (YYYY-MM-DD), both included, in Paris time. */
+    from?: string;
+    to?: string;
     orderIds?: string[];
     after?: [string | null, string];
     limit: number;
@@ -39,6 +45,15 @@ export async function listOrderRows(
   if (options.performanceId) {
     conditions.push(sql`o.id IN (SELECT order_id FROM ticket_lines
       WHERE tenant_id = ${tenant} AND performance_id = ${options.performanceId}::uuid)`);
+  }
+  if (options.status) conditions.push(sql`o.status = ${options.status}`);
+  if (options.channel) conditions.push(sql`o.channel = ${options.channel}`);
+  if (options.source) conditions.push(sql`o.source = ${options.source}`);
+  if (options.from) {
+    conditions.push(sql`o.ordered_at >= (${options.from}::date::timestamp AT TIME ZONE 'Europe/Paris')`);
+  }
+  if (options.to) {
+    conditions.push(sql`o.ordered_at < ((${options.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`);
   }
   if (options.orderIds) conditions.push(sql`o.id = ANY(${`{${options.orderIds.join(',')}}`}::uuid[])`);
   if (options.after) {
@@ -92,6 +107,7 @@ export type LineDetailRow = {
     venueName: string | null;
   } | null;
   priceCategory: { id: string; label: string; kind: string } | null;
+  scans: { id: string; source: string; scannedAt: string }[];
 };
 
 export async function listOrderLines(
@@ -103,7 +119,10 @@ export async function listOrderLines(
     db,
     sql`SELECT tl.id, tl.external_id, tl.amount, tl.seat, tl.status, tl.holder_person_id,
         p.id AS performance_id, p.starts_at, p.production_id, pr.title, v.name AS venue_name,
-        pc.id AS price_id, pc.label AS price_label, pc.kind AS price_kind
+        pc.id AS price_id, pc.label AS price_label, pc.kind AS price_kind,
+        coalesce((SELECT jsonb_agg(jsonb_build_object('id', vi.id, 'source', vi.source, 'scannedAt', vi.scanned_at)
+          ORDER BY vi.scanned_at) FROM visits vi
+          WHERE vi.tenant_id = tl.tenant_id AND vi.ticket_line_id = tl.id), '[]'::jsonb) AS scans
       FROM ticket_lines tl
       LEFT JOIN performances p ON p.id = tl.performance_id
       LEFT JOIN productions pr ON pr.id = p.production_id
@@ -131,6 +150,10 @@ export async function listOrderLines(
     priceCategory: row.price_id
       ? { id: String(row.price_id), label: String(row.price_label), kind: String(row.price_kind) }
       : null,
+    scans: (row.scans as { id: string; source: string; scannedAt: string }[]).map((scan) => ({
+      ...scan,
+      scannedAt: toIso(scan.scannedAt) as string,
+    })),
   }));
 }
 

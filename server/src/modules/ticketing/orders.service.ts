@@ -1,4 +1,5 @@
 import type {
+  ListOrdersQuery,
   Order,
   OrderSummary,
   PersonTicketing,
@@ -48,11 +49,8 @@ async function toSummaries(db: Db, tenantId: string, rows: OrderListRow[]): Prom
 export function createOrdersService(context: Pick<AppContext, 'database'>) {
   const db = context.database.db;
 
-  /** Newest first; by buyer or holder (`personId`) and by performance. */
-  async function listOrders(
-    scope: RequestScope,
-    query: { personId?: string; performanceId?: string; cursor?: string; limit: number },
-  ) {
+  /** Newest first; by buyer or holder (`personId`), performance, status, channel, source and days. */
+  async function listOrders(scope: RequestScope, query: ListOrdersQuery) {
     authorize(scope, TICKETING_PERMISSIONS.read);
     const after = decodeCursor(query.cursor) as [string | null, string] | undefined;
     const rows = await listOrderRows(db, {
