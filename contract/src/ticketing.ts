@@ -152,7 +152,7 @@ export const catalogueListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Performances of one production only. */
   productionId: z.uuid().optional(),
-  /** Productions of one season only. */
+  /** Productions, or performances, of one season only. */
   seasonId: z.uuid().optional(),
 });
 

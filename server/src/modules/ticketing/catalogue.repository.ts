@@ -24,8 +24,8 @@ export async function listCatalogueRows(
   const { table, sort } = resource;
   const conditions: SQL[] = [eq(column(table, 'tenantId'), options.tenantId)];
   for (const [name, value] of Object.entries(options.filters)) {
-    const columnName = resource.filters[name];
-    if (columnName) conditions.push(sql`${table}.${sql.identifier(columnName)} = ${value}::uuid`);
+    const condition = resource.filters[name];
+    if (condition) conditions.push(condition(options.tenantId, value));
   }
   if (options.after) {
     const [value, id] = options.after;

@@ -63,8 +63,8 @@ export type CatalogueResource = {
   updateColumns(input: Input): Row;
   /** Ids the input points to, checked to exist in the tenant. */
   references(input: Input): { path: string; table: PgTable; id: string }[];
-  /** Filters of the list query (`productionId`, `seasonId`) this resource understands. */
-  filters: Record<string, string>;
+  /** Filters of the list query (`productionId`, `seasonId`) this resource understands, as conditions. */
+  filters: Record<string, (tenantId: string, id: string) => SQL>;
   /** Tables that point to a row: deletion is refused while they do. */
   usedBy: { table: PgTable; column: string }[];
 };
@@ -168,7 +168,7 @@ export const productionResource: CatalogueResource = {
   updateColumns: (input) => given(input, ['title', 'kind', 'discipline', 'seasonId']),
   references: (input) =>
     input.seasonId ? [{ path: 'body.seasonId', table: seasons, id: String(input.seasonId) }] : [],
-  filters: { seasonId: 'season_id' },
+  filters: { seasonId: (_tenantId, id) => sql`${productions.seasonId} = ${id}::uuid` },
   usedBy: [{ table: performances, column: 'production_id' }],
 };
 
@@ -214,7 +214,14 @@ export const performanceResource: CatalogueResource = {
       : []),
     ...(input.venueId ? [{ path: 'body.venueId', table: venues, id: String(input.venueId) }] : []),
   ],
-  filters: { productionId: 'production_id' },
+  filters: {
+    productionId: (_tenantId, id) => sql`${performances.productionId} = ${id}::uuid`,
+    seasonId: (
+      tenantId,
+      id,
+    ) => sql`${performances.productionId} IN (SELECT ${productions.id} FROM ${productions}
+      WHERE ${productions.tenantId} = ${tenantId}::uuid AND ${productions.seasonId} = ${id}::uuid)`,
+  },
   usedBy: [{ table: ticketLines, column: 'performance_id' }],
 };
 

@@ -131,6 +131,19 @@ describe('ticketing catalogue API', () => {
       headers: reader.headers,
     });
     expect(list.json().data.map((p: { id: string }) => p.id)).toEqual([performance.json().id]);
+    const other = (await post('/api/v1/seasons', { name: 'Saison 2024-2025' })).json();
+    const bySeason = async (seasonId: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/performances?seasonId=${seasonId}`,
+          headers: reader.headers,
+        })
+      )
+        .json()
+        .data.map((p: { id: string }) => p.id);
+    expect(await bySeason(season.id)).toEqual([performance.json().id]);
+    expect(await bySeason(other.id)).toEqual([]);
   });
 
   it('upserts on the source system ids', async () => {
