@@ -7,10 +7,8 @@
  * Prints one JSON summary on stdout.
  */
 import { parseArgs } from 'node:util';
-import {
-  defaultMatchingRules,
-  matchingRuleSetSchema,
-} from '../../server/src/modules/identity/matching-rules.ts';
+import { matchingRuleSetSchema } from '@parterre/contract/identity';
+import { defaultMatchingRules } from '../../server/src/modules/identity/matching-rules.ts';
 import type { PhoneticAlgorithm } from '../../server/src/modules/identity/talisman.ts';
 import { evaluateMatching } from './evaluation.ts';
 import { generateDataset } from './generate-dataset.ts';

@@ -1,3 +1,4 @@
+import type { MatchingRuleSet } from '@parterre/contract/identity';
 import { blockingKeys, DEFAULT_MAX_BLOCK_SIZE } from '../../server/src/modules/identity/blocking.ts';
 import {
   AddressLevel,
@@ -11,10 +12,7 @@ import {
   type PreparedRecord,
   prepareRecord,
 } from '../../server/src/modules/identity/match-record.ts';
-import {
-  defaultMatchingRules,
-  type MatchingRuleSet,
-} from '../../server/src/modules/identity/matching-rules.ts';
+import { defaultMatchingRules } from '../../server/src/modules/identity/matching-rules.ts';
 import {
   applyNameFrequencies,
   countNameFrequencies,

@@ -1,5 +1,6 @@
+import { matchingRuleSetSchema } from '@parterre/contract/identity';
 import { describe, expect, it } from 'vitest';
-import { defaultMatchingRules, matchingRuleSetSchema, ruleWeights } from './matching-rules.ts';
+import { defaultMatchingRules, ruleWeights } from './matching-rules.ts';
 
 describe('matching rules', () => {
   it('defaults to review at 0.75, automatic merge at 0.95 and off', () => {

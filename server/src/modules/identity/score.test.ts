@@ -1,7 +1,8 @@
+import { matchingRuleSetSchema } from '@parterre/contract/identity';
 import { describe, expect, it } from 'vitest';
 import type { MatchReason } from './match-explanation.ts';
 import { type MatchRecord, prepareRecord } from './match-record.ts';
-import { defaultMatchingRules, matchingRuleSetSchema } from './matching-rules.ts';
+import { defaultMatchingRules } from './matching-rules.ts';
 import { applyNameFrequencies, type NameFrequencies } from './name-frequencies.ts';
 import { matchDecision, matchScore, scorePair } from './score.ts';
 

@@ -1,3 +1,4 @@
+import type { MatchingRuleSet } from '@parterre/contract/identity';
 import {
   AddressLevel,
   type Comparison,
@@ -9,12 +10,7 @@ import {
 import { NameLevel } from './compare-names.ts';
 import { explainComparison, type MatchReason } from './match-explanation.ts';
 import type { PreparedRecord } from './match-record.ts';
-import {
-  defaultMatchingRules,
-  type MatchingRuleSet,
-  type RuleWeights,
-  ruleWeights,
-} from './matching-rules.ts';
+import { defaultMatchingRules, type RuleWeights, ruleWeights } from './matching-rules.ts';
 
 export type PairScore = { score: number; reasons: MatchReason[] };
 
