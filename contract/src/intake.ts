@@ -173,3 +173,74 @@ export const importSummarySchema = z
   })
   .meta({ id: 'ImportSummary' });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+/** What the import assistant learns from an uploaded file before it is mapped. */
+export const importPreviewSchema = z
+  .object({
+    /** Detected format: `kind` csv or xlsx, CSV encoding and separator. */
+    format: z.object({ kind: z.enum(['csv', 'xlsx']), encoding: z.string(), delimiter: z.string() }),
+    /** Header row, in file order. */
+    headers: z.array(z.string()),
+    /** The first 20 data rows, column → value. */
+    rows: z.array(z.object({ rowNumber: z.number().int(), values: z.record(z.string(), z.string()) })),
+    /** A shipped preset whose columns are all in the file. */
+    suggestedPreset: z.string().optional(),
+  })
+  .meta({ id: 'ImportPreview' });
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** Speed of an import, from its job's start. */
+export const importProgressSchema = z.object({
+  /** Data rows the file holds: estimated from its size while running (null for XLSX), exact once done. */
+  estimatedRows: z.number().int().nullable(),
+  /** Average rows read per second since the job started. */
+  rowsPerSecond: z.number().nullable(),
+  /** Seconds left at that speed, while running. */
+  etaSeconds: z.number().nullable(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+/** One file import, as listed in the history. */
+export const importRunSchema = z
+  .object({
+    importId: z.uuid(),
+    jobId: z.uuid().nullable(),
+    fileName: z.string(),
+    source: z.string(),
+    preset: z.string().nullable(),
+    dedupe: importDedupeSchema,
+    dryRun: z.boolean(),
+    status: jobStatusSchema,
+    error: z.string().nullable(),
+    /** Spreadsheet row number up to which the file is written (the resume point). */
+    committedRows: z.number().int(),
+    counts: importCountsSchema,
+    progress: importProgressSchema,
+    /** User who uploaded the file (null for the command line). */
+    createdBy: z.uuid().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Import' });
+export type ImportRun = z.infer<typeof importRunSchema>;
+
+export const importDetailSchema = importRunSchema
+  .extend({
+    /** The first 100 rejected rows. */
+    rejectedRows: z.array(rejectedRowSchema),
+  })
+  .meta({ id: 'ImportDetail' });
+export type ImportDetail = z.infer<typeof importDetailSchema>;
+
+/** A shipped preset, or one saved by the institution (with its `id`). */
+export const importPresetItemSchema = intakePresetSchema
+  .extend({ id: z.uuid().optional(), shipped: z.boolean() })
+  .meta({ id: 'IntakePresetItem' });
+export type ImportPresetItem = z.infer<typeof importPresetItemSchema>;
+
+export const savePresetInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  mapping: intakeMappingSchema,
+});
+export type SavePresetInput = z.infer<typeof savePresetInputSchema>;

@@ -26,6 +26,7 @@ export type ImportRow = {
   status: string;
   committedRows: number;
   counts: ImportCounts;
+  createdBy: string | null;
   createdAt: string;
   finishedAt: string | null;
 };
@@ -58,6 +59,7 @@ function toImport(row: typeof imports.$inferSelect): ImportRow {
     status: row.status,
     committedRows: row.committedRows,
     counts: orderedCounts(row.counts as ImportCounts),
+    createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
@@ -65,9 +67,7 @@ function toImport(row: typeof imports.$inferSelect): ImportRow {
 
 export async function insertImport(
   db: DbOrTx,
-  row: Omit<ImportRow, 'status' | 'committedRows' | 'counts' | 'createdAt' | 'finishedAt'> & {
-    createdBy: string | null;
-  },
+  row: Omit<ImportRow, 'status' | 'committedRows' | 'counts' | 'createdAt' | 'finishedAt'>,
 ): Promise<void> {
   await db.insert(imports).values({ ...row, mapping: row.mapping as object, dryRun: row.dryRun ? 1 : 0 });
 }
@@ -91,7 +91,12 @@ export async function findImport(db: DbOrTx, tenantId: string, id: string): Prom
 export async function findJobStatus(db: DbOrTx, tenantId: string, jobId: string | null) {
   if (!jobId) return undefined;
   const [run] = await db
-    .select({ status: jobRuns.status, error: jobRuns.error })
+    .select({
+      status: jobRuns.status,
+      error: jobRuns.error,
+      startedAt: jobRuns.startedAt,
+      finishedAt: jobRuns.finishedAt,
+    })
     .from(jobRuns)
     .where(and(eq(jobRuns.tenantId, tenantId), eq(jobRuns.id, jobId)));
   return run;
@@ -188,4 +193,13 @@ export async function insertSavedPreset(
   row: { id: string; tenantId: string; name: string; mapping: object; createdBy: string | null },
 ): Promise<void> {
   await db.insert(mappingPresets).values(row);
+}
+
+/** Removes a saved preset; `undefined` when the institution has none with that id. */
+export async function deleteSavedPreset(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db
+    .delete(mappingPresets)
+    .where(and(eq(mappingPresets.tenantId, tenantId), eq(mappingPresets.id, id)))
+    .returning({ id: mappingPresets.id, name: mappingPresets.name, mapping: mappingPresets.mapping });
+  return row;
 }

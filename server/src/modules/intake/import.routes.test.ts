@@ -186,4 +186,68 @@ describe('file imports over HTTP', () => {
     const summary = await importAndWait(file, { preset: 'Maison' });
     expect(summary.status).toBe('succeeded');
   });
+
+  it('tells who imported, how fast, and estimates the rows and time left of a running import', async () => {
+    // Fixed-width rows over 64 KiB: the estimate extrapolates the head of the file.
+    const rows = Array.from({ length: 4000 }, (_, i) => `R${String(i).padStart(4, '0')};Martin;31/02/2024`);
+    const file = Buffer.from(`Reservation;Nom;Date\n${rows.join('\n')}\n`);
+    const mapping = JSON.stringify({
+      source: 'custom',
+      columns: { Reservation: 'order.externalId', Nom: 'person.lastName', Date: 'order.date' },
+    });
+    const done = await importAndWait(file, { mapping, dryRun: 'true' });
+    expect(done.counts.rejected).toBe(4000);
+    expect(done.createdBy).toBe(agent.id);
+    expect(done.startedAt).not.toBeNull();
+    expect(done.progress.estimatedRows).toBe(4000);
+    expect(done.progress.rowsPerSecond).toBeGreaterThan(0);
+    expect(done.progress.etaSeconds).toBeNull();
+
+    // Back to the state of a run ten seconds in, a quarter of the way through.
+    await t.database.sql.executeSql(
+      `UPDATE job_runs SET status = 'running', finished_at = NULL, started_at = now() - interval '10 seconds' WHERE id = $1`,
+      [done.jobId],
+    );
+    await t.database.sql.executeSql(
+      `UPDATE imports SET status = 'running', finished_at = NULL, counts = jsonb_set(counts, '{rows}', '1000') WHERE id = $1`,
+      [done.importId],
+    );
+    const running = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.importId}`, headers: agent.headers })
+    ).json();
+    expect(running.status).toBe('running');
+    expect(Math.abs(running.progress.estimatedRows - 4000)).toBeLessThanOrEqual(40);
+    expect(running.progress.rowsPerSecond).toBeGreaterThan(0);
+    expect(running.progress.rowsPerSecond).toBeLessThanOrEqual(100);
+    expect(running.progress.etaSeconds * running.progress.rowsPerSecond).toBeCloseTo(
+      running.progress.estimatedRows - 1000,
+    );
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/imports', headers: agent.headers });
+    const listed = list.json().items.find((i: { importId: string }) => i.importId === done.importId);
+    expect(listed.createdBy).toBe(agent.id);
+  });
+
+  it('deletes a saved preset, with an audit entry, and answers 404 for one it does not have', async () => {
+    const mapping = { source: 'brouillon', columns: { Reservation: 'order.externalId' } };
+    const saved = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/intake/presets',
+      headers: agent.headers,
+      payload: { name: 'Brouillon', mapping },
+    });
+    const { id } = saved.json();
+    const remove = () =>
+      t.app.inject({ method: 'DELETE', url: `/api/v1/intake/presets/${id}`, headers: agent.headers });
+    expect((await remove()).statusCode).toBe(204);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/intake/presets', headers: agent.headers });
+    expect(list.json().items.map((p: { name: string }) => p.name)).not.toContain('Brouillon');
+    const again = await remove();
+    expect(again.statusCode).toBe(404);
+    expect(again.json().code).toBe('common.not_found');
+    const { rows } = await t.database.sql.executeSql(
+      `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at, id`,
+      [id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(['intake.preset.saved', 'intake.preset.deleted']);
+  });
 });

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import {
-  importCountsSchema,
   importDedupeSchema,
-  intakeMappingSchema,
-  intakePresetSchema,
-  rejectedRowSchema,
+  importDetailSchema,
+  importPresetItemSchema,
+  importPreviewSchema,
+  importRunSchema,
+  savePresetInputSchema,
 } from '@parterre/contract/intake';
-import { jobStatusSchema } from '@parterre/contract/jobs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,35 +26,6 @@ const optionsSchema = z.object({
   dedupe: importDedupeSchema.default('review'),
   dryRun: z.enum(['true', 'false']).default('false'),
 });
-
-const previewSchema = z.object({
-  format: z.object({ kind: z.enum(['csv', 'xlsx']), encoding: z.string(), delimiter: z.string() }),
-  headers: z.array(z.string()),
-  rows: z.array(z.object({ rowNumber: z.number().int(), values: z.record(z.string(), z.string()) })),
-  /** A shipped preset whose columns are all in the file. */
-  suggestedPreset: z.string().optional(),
-});
-const importSchema = z.object({
-  importId: z.uuid(),
-  jobId: z.uuid().nullable(),
-  fileName: z.string(),
-  source: z.string(),
-  preset: z.string().nullable(),
-  dedupe: importDedupeSchema,
-  dryRun: z.boolean(),
-  status: jobStatusSchema,
-  error: z.string().nullable(),
-  /** Spreadsheet row number up to which the file is written (the resume point). */
-  committedRows: z.number().int(),
-  counts: importCountsSchema,
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-const importDetailSchema = importSchema.extend({
-  /** The first 100 rejected rows. */
-  rejectedRows: z.array(rejectedRowSchema),
-});
-const presetSchema = intakePresetSchema.extend({ id: z.uuid().optional(), shipped: z.boolean() });
 
 /** Reads the multipart form: the file is streamed to disk as it arrives, fields are kept. */
 async function receiveImportForm(request: FastifyRequest, imports: ImportService) {
@@ -97,7 +68,7 @@ export function registerImportRoutes(server: FastifyInstance, imports: ImportSer
         description:
           'Fichier en `multipart/form-data` (champ `file`), CSV (tout encodage, tout séparateur) ou XLSX.',
         tags,
-        response: { 200: previewSchema, ...errorResponses },
+        response: { 200: importPreviewSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -142,7 +113,7 @@ export function registerImportRoutes(server: FastifyInstance, imports: ImportSer
       schema: {
         summary: 'Derniers imports (100)',
         tags,
-        response: { 200: z.object({ items: z.array(importSchema) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(importRunSchema) }), ...errorResponses },
       },
     },
     async (request) => ({ items: await imports.listRecentImports(request.scope) }),
@@ -196,7 +167,7 @@ export function registerImportRoutes(server: FastifyInstance, imports: ImportSer
       schema: {
         summary: 'Modèles d’import : livrés et enregistrés',
         tags,
-        response: { 200: z.object({ items: z.array(presetSchema) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(importPresetItemSchema) }), ...errorResponses },
       },
     },
     async (request) => ({ items: await imports.listAllPresets(request.scope) }),
@@ -209,10 +180,27 @@ export function registerImportRoutes(server: FastifyInstance, imports: ImportSer
       schema: {
         summary: 'Enregistrer un modèle d’import pour l’établissement',
         tags,
-        body: z.object({ name: z.string().trim().min(1).max(100), mapping: intakeMappingSchema }),
-        response: { 201: presetSchema, ...errorResponses },
+        body: savePresetInputSchema,
+        response: { 201: importPresetItemSchema, ...errorResponses },
       },
     },
     async (request, reply) => reply.code(201).send(await imports.savePreset(request.scope, request.body)),
+  );
+
+  app.delete(
+    '/api/v1/intake/presets/:id',
+    {
+      config,
+      schema: {
+        summary: 'Supprimer un modèle d’import enregistré par l’établissement',
+        tags,
+        params: idParams,
+        response: { 204: z.null().describe('Aucun contenu'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await imports.deletePreset(request.scope, request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 }

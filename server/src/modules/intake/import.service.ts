@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type IntakeMapping, intakeMappingSchema } from '@parterre/contract/intake';
+import { recordAudit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -12,6 +13,7 @@ import { actorOf, type RequestScope } from '../../platform/scope.ts';
 import { detectFormat, previewRows } from './file-reader.ts';
 import { importJob } from './import.jobs.ts';
 import {
+  deleteSavedPreset,
   findImport,
   findJobStatus,
   findSavedPreset,
@@ -36,6 +38,9 @@ export type ImportRequest = {
   dedupe?: 'off' | 'review' | 'merge';
   dryRun?: boolean;
 };
+
+/** Bytes read from the head of a file to estimate how many rows it holds. */
+const ESTIMATE_HEAD_BYTES = 64 * 1024;
 
 const CSV_FORMULA = /^[=+\-@\t\r]/;
 
@@ -150,8 +155,55 @@ export function createImportService(context: Pick<AppContext, 'database' | 'jobs
     };
   }
 
-  async function present(scope: RequestScope, run: ImportRow) {
+  /**
+   * Data rows of a CSV, extrapolated from those in its first 64 KiB (exact for a smaller file);
+   * null for XLSX or an unreadable head. Kept per import: the file does not change while it runs.
+   */
+  const estimates = new Map<string, number | null>();
+  async function estimateRows(run: ImportRow): Promise<number | null> {
+    if (estimates.has(run.id)) return estimates.get(run.id) ?? null;
+    const mapping = run.mapping as IntakeMapping;
+    const estimate = await (async () => {
+      const file = await open(run.storedPath, 'r');
+      try {
+        const { size } = await file.stat();
+        const head = Buffer.alloc(Math.min(size, ESTIMATE_HEAD_BYTES));
+        await file.read(head, 0, head.length, 0);
+        if (detectFormat(head.subarray(0, 4), run.fileName).kind !== 'csv') return null;
+        // A cut record would be misread: keep whole lines only.
+        const whole = size > head.length ? head.subarray(0, head.lastIndexOf(0x0a) + 1) : head;
+        const { rows } = await previewRows({ buffer: whole }, Number.MAX_SAFE_INTEGER, {
+          encoding: mapping.encoding,
+          delimiter: mapping.delimiter,
+          fileName: run.fileName,
+        });
+        if (size === head.length) return rows.length;
+        return rows.length > 0 ? Math.round((rows.length * size) / whole.length) : null;
+      } finally {
+        await file.close();
+      }
+    })().catch(() => null);
+    if (estimates.size >= 100) estimates.delete(estimates.keys().next().value as string);
+    estimates.set(run.id, estimate);
+    return estimate;
+  }
+
+  async function present(scope: RequestScope, run: ImportRow, options: { estimate?: boolean } = {}) {
     const job = await findJobStatus(db, scope.tenantId, run.jobId);
+    const status = (job?.status ?? run.status) as 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+    const active = status === 'queued' || status === 'running';
+    const rows = run.counts.rows;
+    const startedAt = job?.startedAt ?? null;
+    const endedAt = job?.finishedAt ?? (run.finishedAt ? new Date(run.finishedAt) : null);
+    const seconds = startedAt ? ((endedAt ?? new Date()).getTime() - startedAt.getTime()) / 1000 : 0;
+    const rowsPerSecond = rows > 0 && seconds > 0 ? rows / seconds : null;
+    let estimatedRows: number | null = status === 'succeeded' ? rows : null;
+    if (active && options.estimate) {
+      const estimate = await estimateRows(run);
+      estimatedRows = estimate === null ? null : Math.max(estimate, rows);
+    }
+    const etaSeconds =
+      active && rowsPerSecond && estimatedRows !== null ? (estimatedRows - rows) / rowsPerSecond : null;
     return {
       importId: run.id,
       jobId: run.jobId,
@@ -160,11 +212,14 @@ export function createImportService(context: Pick<AppContext, 'database' | 'jobs
       preset: run.preset,
       dedupe: run.dedupe,
       dryRun: run.dryRun,
-      status: (job?.status ?? run.status) as 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled',
+      status,
       error: job?.error ?? null,
       committedRows: run.committedRows,
       counts: run.counts,
+      progress: { estimatedRows, rowsPerSecond, etaSeconds },
+      createdBy: run.createdBy,
       createdAt: run.createdAt,
+      startedAt: startedAt?.toISOString() ?? null,
       finishedAt: run.finishedAt,
     };
   }
@@ -175,7 +230,7 @@ export function createImportService(context: Pick<AppContext, 'database' | 'jobs
     if (!run) throw new AppError('intake.import_not_found');
     const rejected = await listRejections(db, importId, { limit: 100 });
     return {
-      ...(await present(scope, run)),
+      ...(await present(scope, run, { estimate: true })),
       rejectedRows: rejected.map((r) => ({ row: r.rowNumber, reason: r.reason, data: r.data })),
     };
   }
@@ -236,17 +291,41 @@ export function createImportService(context: Pick<AppContext, 'database' | 'jobs
     ];
   }
 
+  /** Saves a mapping under a name for the institution (an existing name gets a newer version). */
   async function savePreset(scope: RequestScope, input: { name: string; mapping: IntakeMapping }) {
     authorize(scope, INTAKE_PERMISSIONS.import);
     const id = newId();
-    await insertSavedPreset(db, {
-      id,
-      tenantId: scope.tenantId,
-      name: input.name,
-      mapping: input.mapping,
-      createdBy: actorOf(scope).actorId,
+    await db.transaction(async (tx) => {
+      await insertSavedPreset(tx, {
+        id,
+        tenantId: scope.tenantId,
+        name: input.name,
+        mapping: input.mapping,
+        createdBy: actorOf(scope).actorId,
+      });
+      await recordAudit(tx, scope, {
+        action: 'intake.preset.saved',
+        entityType: 'import_preset',
+        entityId: id,
+        after: input,
+      });
     });
     return { id, name: input.name, label: input.name, ...input.mapping, shipped: false };
+  }
+
+  /** Deletes a saved preset (shipped ones have no id and stay). */
+  async function deletePreset(scope: RequestScope, id: string) {
+    authorize(scope, INTAKE_PERMISSIONS.import);
+    await db.transaction(async (tx) => {
+      const deleted = await deleteSavedPreset(tx, scope.tenantId, id);
+      if (!deleted) throw new AppError('common.not_found');
+      await recordAudit(tx, scope, {
+        action: 'intake.preset.deleted',
+        entityType: 'import_preset',
+        entityId: id,
+        before: { name: deleted.name, mapping: deleted.mapping },
+      });
+    });
   }
 
   return {
@@ -259,6 +338,7 @@ export function createImportService(context: Pick<AppContext, 'database' | 'jobs
     rejectionsCsv,
     listAllPresets,
     savePreset,
+    deletePreset,
   };
 }
 
