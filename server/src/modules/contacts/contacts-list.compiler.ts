@@ -4,8 +4,10 @@ import {
   type FilterOp,
   type FilterRule,
 } from '@parterre/contract/contact-lists';
+import { validitySchema } from '@parterre/contract/contacts';
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError, defineErrors } from '../../platform/errors.ts';
+import { pendingDuplicatePersonIds } from '../identity/duplicate-counts.repository.ts';
 import { normalisePhone } from './contact-normalisation.ts';
 import { escapeLike } from './contacts-list.sql.ts';
 
@@ -33,7 +35,9 @@ export type FieldType =
   | 'boolean'
   | 'uuid'
   | 'tags'
-  | 'multi';
+  | 'multi'
+  | 'status'
+  | 'flag';
 
 export type CustomFieldDefinition = { key: string; label: string; type: string; sensitive: boolean };
 
@@ -55,6 +59,10 @@ const OPS: Record<FieldType, FilterOp[]> = {
   uuid: ['eq', 'neq', 'in', 'isEmpty', 'isNotEmpty'],
   tags: ['hasAny', 'hasAll', 'contains', 'isEmpty', 'isNotEmpty'],
   multi: ['hasAny', 'hasAll', 'contains', 'isEmpty', 'isNotEmpty'],
+  // A coordinate's validity: `eq` means "has one with this status", `neq` "has none".
+  status: ['eq', 'neq', 'in'],
+  // A condition that is never unknown: true or false.
+  flag: ['eq', 'neq'],
 };
 
 /** Where a field lives: a column of `people`, or rows of a coordinates table (any row may match). */
@@ -74,6 +82,9 @@ const STANDARD_FIELDS: Record<string, FieldSource> = {
   postalCode: { type: 'code', expr: sql.raw('x.postal_code'), table: 'addresses' },
   city: { type: 'text', expr: sql.raw('x.city'), table: 'addresses' },
   departementCode: { type: 'code', expr: sql.raw('x.departement_code'), table: 'addresses' },
+  emailStatus: { type: 'status', expr: sql.raw('x.validity'), table: 'emails' },
+  phoneStatus: { type: 'status', expr: sql.raw('x.validity'), table: 'phones' },
+  addressStatus: { type: 'status', expr: sql.raw('x.validity'), table: 'addresses' },
 };
 
 export const CUSTOM_TYPES: Record<string, FieldType> = {
@@ -114,6 +125,10 @@ class RuleError extends Error {
 function resolveField(field: string, context: CompileContext): FieldSource {
   const standard = STANDARD_FIELDS[field];
   if (standard) return standard;
+  if (field === 'duplicateSuspect') {
+    // Uncorrelated, so that the pending pairs are read once (hashed), not once per person.
+    return { type: 'flag', expr: sql`(p.id IN (${pendingDuplicatePersonIds(context.tenantId)}))` };
+  }
   if (field.startsWith('customFields.')) {
     const key = field.slice('customFields.'.length);
     const definition = context.definitions.get(key);
@@ -164,9 +179,19 @@ function typedValue(type: FieldType, value: unknown): SQL {
       }
       return ISO_DATE.test(v) ? sql`${v}::date` : sql`${v}::timestamptz`;
     case 'boolean':
+    case 'flag':
       if (typeof v !== 'boolean')
         throw new RuleError('value', 'vrai ou faux est attendu', 'true or false is expected');
       return sql`${v}::boolean`;
+    case 'status':
+      if (typeof v !== 'string' || !validitySchema.safeParse(v).success) {
+        throw new RuleError(
+          'value',
+          `statut attendu : ${validitySchema.options.join(', ')}`,
+          `status expected: ${validitySchema.options.join(', ')}`,
+        );
+      }
+      return sql`${v}`;
     case 'uuid':
       if (typeof v !== 'string' || !UUID.test(v)) {
         throw new RuleError('value', 'un identifiant est attendu', 'an id is expected');

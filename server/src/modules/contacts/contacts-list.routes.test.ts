@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type TestUser } from '../../../test/builders.ts';
 import {
@@ -8,6 +9,9 @@ import {
   departmentIdOf,
 } from '../../../test/contact-builders.ts';
 import type { TestApp } from '../../../test/test-app.ts';
+import { newId } from '../../platform/ids.ts';
+import { duplicatePairs } from '../identity/identity.tables.ts';
+import { addresses, emails, phones } from './contacts.tables.ts';
 
 type Item = { id: string; lastName: string; customFields: Record<string, unknown>; [key: string]: unknown };
 
@@ -203,6 +207,92 @@ describe('GET /api/v1/contacts', () => {
   it('finds by the quick search box', async () => {
     const response = await list({ q: 'elisee anne', withTotal: 'true' });
     expect(response.json()).toMatchObject({ total: 1, data: [{ id: ids.anne }] });
+  });
+});
+
+describe('GET /api/v1/contacts data-quality filters', () => {
+  let t: TestApp;
+  let agent: TestUser;
+  const ids: Record<string, string> = {};
+
+  const idsOf = async (filter: unknown) => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/contacts?${new URLSearchParams({ filter: JSON.stringify(filter), limit: '500' })}`,
+      headers: agent.headers,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json().data as Item[]).map((item) => item.id).sort();
+  };
+  const rule = (field: string, op: string, value?: unknown) => ({ all: [{ field, op, value }] });
+  const names = (...people: string[]) => people.map((name) => ids[name]).sort();
+
+  beforeAll(async () => {
+    t = await createContactsTestApp();
+    agent = await buildUser(t, { roles: ['agent'] });
+    const db = t.database.db;
+    // Anne: one good and one bounced e-mail; Bruno: an invalid e-mail and an invalid phone;
+    // Chloé: an address whose postal code is unknown; Denis: nothing wrong, but in a pending pair.
+    ids.anne = await buildPerson(t, { lastName: 'Anne', emails: ['anne@exemple.fr', 'anne@ancien.fr'] });
+    ids.bruno = await buildPerson(t, { lastName: 'Bruno', emails: ['bruno@'], phones: ['06 11 22 33 44'] });
+    ids.chloe = await buildPerson(t, { lastName: 'Chloé', postalCode: '99999', city: 'Nulle-part' });
+    ids.denis = await buildPerson(t, { lastName: 'Denis', emails: ['denis@exemple.fr'] });
+    ids.denis2 = await buildPerson(t, { lastName: 'Denis', emails: ['denis.bis@exemple.fr'] });
+    ids.emma = await buildPerson(t, { lastName: 'Emma' });
+    await db.update(emails).set({ validity: 'bounced' }).where(eq(emails.address, 'anne@ancien.fr'));
+    await db.update(emails).set({ validity: 'invalid' }).where(eq(emails.address, 'bruno@'));
+    await db.update(phones).set({ validity: 'invalid' }).where(eq(phones.personId, ids.bruno));
+    await db.update(addresses).set({ validity: 'invalid' }).where(eq(addresses.personId, ids.chloe));
+    const pair = (a: string, b: string, status: string) => ({
+      id: newId(),
+      tenantId: t.context.defaultTenantId,
+      aId: a < b ? a : b,
+      bId: a < b ? b : a,
+      score: 0.9,
+      status,
+    });
+    await db
+      .insert(duplicatePairs)
+      .values([pair(ids.denis, ids.denis2, 'pending'), pair(ids.anne, ids.emma, 'dismissed')]);
+  });
+  afterAll(async () => t?.close());
+
+  it.each([
+    ['emailStatus', 'eq', 'bounced', ['anne']],
+    ['emailStatus', 'eq', 'invalid', ['bruno']],
+    ['emailStatus', 'in', ['invalid', 'bounced'], ['anne', 'bruno']],
+    ['emailStatus', 'eq', 'valid', ['anne', 'denis', 'denis2']],
+    ['emailStatus', 'neq', 'valid', ['bruno', 'chloe', 'emma']],
+    ['phoneStatus', 'eq', 'invalid', ['bruno']],
+    ['addressStatus', 'eq', 'invalid', ['chloe']],
+    ['duplicateSuspect', 'eq', true, ['denis', 'denis2']],
+    ['duplicateSuspect', 'neq', true, ['anne', 'bruno', 'chloe', 'emma']],
+    ['duplicateSuspect', 'eq', false, ['anne', 'bruno', 'chloe', 'emma']],
+  ])('filters %s %s %j', async (field, op, value, expected) => {
+    expect(await idsOf(rule(field, op, value))).toEqual(names(...expected));
+  });
+
+  it('stops counting a pair as suspected once it is no longer pending', async () => {
+    await t.database.db
+      .update(duplicatePairs)
+      .set({ status: 'merged' })
+      .where(eq(duplicatePairs.aId, ids.denis < ids.denis2 ? ids.denis : ids.denis2));
+    expect(await idsOf(rule('duplicateSuspect', 'eq', true))).toEqual([]);
+  });
+
+  it.each([
+    [rule('emailStatus', 'eq', 'perdu'), 'filter.all[0].value'],
+    [rule('emailStatus', 'contains', 'inv'), 'filter.all[0].op'],
+    [rule('duplicateSuspect', 'eq', 'oui'), 'filter.all[0].value'],
+    [rule('duplicateSuspect', 'isEmpty'), 'filter.all[0].op'],
+  ])('answers 400 for a status or flag rule it cannot apply (%j)', async (filter, path) => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/contacts?filter=${encodeURIComponent(JSON.stringify(filter))}`,
+      headers: agent.headers,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'contact_lists.bad_filter', errors: [{ path }] });
   });
 });
 
