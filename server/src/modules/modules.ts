@@ -1,8 +1,15 @@
 import type { ModuleDefinition } from '../platform/module.ts';
 import { accountsModule } from './accounts/accounts.module.ts';
 import { contactsModule } from './contacts/contacts.module.ts';
+import { dataQualityModule } from './data-quality/data-quality.module.ts';
 import { intakeModule } from './intake/intake.module.ts';
 import { ticketingModule } from './ticketing/ticketing.module.ts';
 
 /** Every business capability, in dependency order. */
-export const modules: ModuleDefinition[] = [accountsModule, contactsModule, ticketingModule, intakeModule];
+export const modules: ModuleDefinition[] = [
+  accountsModule,
+  contactsModule,
+  ticketingModule,
+  intakeModule,
+  dataQualityModule,
+];
