@@ -203,3 +203,11 @@ export async function deleteSavedPreset(db: DbOrTx, tenantId: string, id: string
     .returning({ id: mappingPresets.id, name: mappingPresets.name, mapping: mappingPresets.mapping });
   return row;
 }
+
+/** Removes the institution's presets of that name (a preset saved again under its name replaces it). */
+export async function deleteSavedPresetsNamed(db: DbOrTx, tenantId: string, name: string) {
+  return db
+    .delete(mappingPresets)
+    .where(and(eq(mappingPresets.tenantId, tenantId), eq(mappingPresets.name, name)))
+    .returning({ id: mappingPresets.id, mapping: mappingPresets.mapping });
+}

@@ -227,7 +227,7 @@ describe('file imports over HTTP', () => {
     expect(listed.createdBy).toBe(agent.id);
   });
 
-  it('deletes a saved preset, with an audit entry, and answers 404 for one it does not have', async () => {
+  it('replaces a preset saved again under its name, deletes it with an audit entry, then answers 404', async () => {
     const mapping = { source: 'brouillon', columns: { Reservation: 'order.externalId' } };
     const saved = await t.app.inject({
       method: 'POST',
@@ -235,15 +235,29 @@ describe('file imports over HTTP', () => {
       headers: agent.headers,
       payload: { name: 'Brouillon', mapping },
     });
-    const { id } = saved.json();
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/intake/presets',
+      headers: agent.headers,
+      payload: { name: 'Brouillon', mapping: { ...mapping, source: 'brouillon-2' } },
+    });
+    expect(again.statusCode).toBe(201);
+    const named = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/intake/presets', headers: agent.headers })
+    )
+      .json()
+      .items.filter((p: { name: string }) => p.name === 'Brouillon');
+    expect(named.map((p: { source: string }) => p.source)).toEqual(['brouillon-2']);
+    expect(saved.json().id).not.toBe(again.json().id);
+    const { id } = again.json();
     const remove = () =>
       t.app.inject({ method: 'DELETE', url: `/api/v1/intake/presets/${id}`, headers: agent.headers });
     expect((await remove()).statusCode).toBe(204);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/intake/presets', headers: agent.headers });
     expect(list.json().items.map((p: { name: string }) => p.name)).not.toContain('Brouillon');
-    const again = await remove();
-    expect(again.statusCode).toBe(404);
-    expect(again.json().code).toBe('common.not_found');
+    const missing = await remove();
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('common.not_found');
     const { rows } = await t.database.sql.executeSql(
       `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at, id`,
       [id],

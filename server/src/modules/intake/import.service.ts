@@ -14,6 +14,7 @@ import { detectFormat, previewRows } from './file-reader.ts';
 import { importJob } from './import.jobs.ts';
 import {
   deleteSavedPreset,
+  deleteSavedPresetsNamed,
   findImport,
   findJobStatus,
   findSavedPreset,
@@ -291,11 +292,12 @@ export function createImportService(context: Pick<AppContext, 'database' | 'jobs
     ];
   }
 
-  /** Saves a mapping under a name for the institution (an existing name gets a newer version). */
+  /** Saves a mapping under a name for the institution, replacing the preset of that name if any. */
   async function savePreset(scope: RequestScope, input: { name: string; mapping: IntakeMapping }) {
     authorize(scope, INTAKE_PERMISSIONS.import);
     const id = newId();
     await db.transaction(async (tx) => {
+      const replaced = await deleteSavedPresetsNamed(tx, scope.tenantId, input.name);
       await insertSavedPreset(tx, {
         id,
         tenantId: scope.tenantId,
@@ -307,6 +309,7 @@ export function createImportService(context: Pick<AppContext, 'database' | 'jobs
         action: 'intake.preset.saved',
         entityType: 'import_preset',
         entityId: id,
+        before: replaced[0] ? { name: input.name, mapping: replaced[0].mapping } : null,
         after: input,
       });
     });
