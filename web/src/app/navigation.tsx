@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconChecklist,
   IconClipboardList,
   IconForms,
   IconHome,
@@ -21,6 +22,7 @@ export type NavPath =
   | '/account'
   | '/contacts'
   | '/organisations'
+  | '/data-quality'
   | '/admin/users'
   | '/admin/departments'
   | '/admin/roles'
@@ -60,6 +62,10 @@ export const navigation: NavSection[] = [
     ],
   },
   { permission: 'contacts.delete', items: [{ to: '/contacts/trash', label: 'nav.trash', icon: IconTrash }] },
+  {
+    permission: 'data_quality.manage',
+    items: [{ to: '/data-quality', label: 'dataQuality.nav', icon: IconChecklist }],
+  },
   {
     label: 'nav.administration',
     permission: 'admin.access',

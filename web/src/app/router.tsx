@@ -93,6 +93,10 @@ const lazy = {
     () => import('../features/custom-fields/custom-fields-page'),
     'CustomFieldsPage',
   ),
+  dataQuality: lazyRouteComponent(
+    () => import('../features/data-quality/data-quality-page'),
+    'DataQualityPage',
+  ),
 };
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -300,6 +304,11 @@ const organisationEditRoute = createRoute({
   path: 'organisations/$organisationId/edit',
   component: lazy.organisationEdit,
 });
+const dataQualityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'data-quality',
+  component: lazy.dataQuality,
+});
 const customFieldsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'custom-fields',
@@ -350,6 +359,7 @@ const routeTree = rootRoute.addChildren([
     organisationCreateRoute,
     organisationRecordRoute,
     organisationEditRoute,
+    dataQualityRoute,
     accountRoute.addChildren([accountPasswordRoute, accountTwoFactorRoute, accountTokensRoute]),
     adminRoute.addChildren([
       adminIndexRoute,

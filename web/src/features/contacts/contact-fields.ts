@@ -18,7 +18,8 @@ export type ValueKind =
   | 'department'
   | 'tags'
   | 'choice'
-  | 'multiChoice';
+  | 'multiChoice'
+  | 'status';
 
 export interface FilterField {
   id: string;
@@ -34,6 +35,11 @@ const NUMBER_OPS: FilterOp[] = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'is
 const DATE_OPS: FilterOp[] = ['eq', 'gte', 'lte', 'gt', 'lt', 'neq', 'isEmpty', 'isNotEmpty'];
 const LIST_OPS: FilterOp[] = ['hasAny', 'hasAll', 'isEmpty', 'isNotEmpty'];
 const CHOICE_OPS: FilterOp[] = ['eq', 'neq', 'in', 'isEmpty', 'isNotEmpty'];
+/** On a coordinate's validity: "one of them is", "none of them is", "one of them is among". */
+const STATUS_OPS: FilterOp[] = ['eq', 'neq', 'in'];
+
+/** Validity of an e-mail, phone or address (server: `validitySchema`). */
+export const coordinateStatuses = ['valid', 'invalid', 'bounced', 'unknown'];
 
 const STANDARD_FILTERS: { id: string; kind: ValueKind; ops: FilterOp[] }[] = [
   { id: 'lastName', kind: 'text', ops: TEXT_OPS },
@@ -53,6 +59,10 @@ const STANDARD_FILTERS: { id: string; kind: ValueKind; ops: FilterOp[] }[] = [
   { id: 'language', kind: 'text', ops: ['eq', 'neq', 'in', 'isEmpty', 'isNotEmpty'] },
   { id: 'createdAt', kind: 'date', ops: DATE_OPS },
   { id: 'updatedAt', kind: 'date', ops: DATE_OPS },
+  { id: 'emailStatus', kind: 'status', ops: STATUS_OPS },
+  { id: 'phoneStatus', kind: 'status', ops: STATUS_OPS },
+  { id: 'addressStatus', kind: 'status', ops: STATUS_OPS },
+  { id: 'duplicateSuspect', kind: 'boolean', ops: ['eq'] },
 ];
 
 export const customFieldId = (field: CustomField) => `customFields.${field.key}`;

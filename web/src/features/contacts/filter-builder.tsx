@@ -21,6 +21,7 @@ function operatorLabel(t: (key: string) => string, field: FilterField, op: Filte
   if (field.kind === 'date' && ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'].includes(op)) {
     return t(`contacts.filters.dateOps.${op}`);
   }
+  if (field.kind === 'status') return t(`contacts.filters.statusOps.${op}`);
   return t(`contacts.filters.ops.${op}`);
 }
 

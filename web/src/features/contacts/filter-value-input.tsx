@@ -7,7 +7,7 @@ import type { FilterOp, FilterRule } from '@parterre/contract/contact-lists';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n';
 import { useAllDepartments } from '../departments/use-departments';
-import { type FilterField, needsValue, takesList } from './contact-fields';
+import { coordinateStatuses, type FilterField, needsValue, takesList } from './contact-fields';
 
 type Value = FilterRule['value'];
 
@@ -90,6 +90,22 @@ export function FilterValueInput({ field, op, value, onChange, label }: FilterVa
       const data = (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }));
       return list ? (
         <MultiSelect {...common} data={data} value={asStrings(value)} onChange={onChange} searchable />
+      ) : (
+        <Select
+          {...common}
+          data={data}
+          value={asString(value) || null}
+          onChange={(v) => onChange(v ?? undefined)}
+        />
+      );
+    }
+    case 'status': {
+      const data = coordinateStatuses.map((status) => ({
+        value: status,
+        label: t(`contacts.filters.statuses.${status}`),
+      }));
+      return list ? (
+        <MultiSelect {...common} data={data} value={asStrings(value)} onChange={onChange} />
       ) : (
         <Select
           {...common}
