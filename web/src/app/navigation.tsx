@@ -2,6 +2,7 @@ import {
   IconBuildingCommunity,
   IconChecklist,
   IconClipboardList,
+  IconFileImport,
   IconForms,
   IconHome,
   IconKey,
@@ -32,6 +33,7 @@ export type NavPath =
   | '/admin/security'
   | '/admin/jobs'
   | '/contacts/trash'
+  | '/imports'
   | '/admin/custom-fields';
 
 export interface NavItem {
@@ -65,6 +67,11 @@ export const navigation: NavSection[] = [
   {
     permission: 'data_quality.manage',
     items: [{ to: '/data-quality', label: 'dataQuality.nav', icon: IconChecklist }],
+  },
+  {
+    label: 'imports.nav.section',
+    permission: 'intake.import',
+    items: [{ to: '/imports', label: 'imports.nav.imports', icon: IconFileImport }],
   },
   {
     label: 'nav.administration',

@@ -77,6 +77,15 @@ const lazy = {
     'VCardImportPage',
   ),
   trash: lazyRouteComponent(() => import('../features/trash/trash-page'), 'TrashPage'),
+  imports: lazyRouteComponent(() => import('../features/imports/import-history-page'), 'ImportHistoryPage'),
+  importWizard: lazyRouteComponent(
+    () => import('../features/imports/import-wizard-page'),
+    'ImportWizardPage',
+  ),
+  importDetail: lazyRouteComponent(
+    () => import('../features/imports/import-detail-page'),
+    'ImportDetailPage',
+  ),
   organisationRecord: lazyRouteComponent(
     () => import('../features/organisations/organisation-page'),
     'OrganisationPage',
@@ -315,6 +324,23 @@ const customFieldsRoute = createRoute({
   component: lazy.customFields,
 });
 
+// File imports (the static "new" ranks before $importId).
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'imports',
+  component: lazy.imports,
+});
+const importWizardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'imports/new',
+  component: lazy.importWizard,
+});
+const importDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'imports/$importId',
+  component: lazy.importDetail,
+});
+
 // Route components ------------------------------------------------------------------------
 
 function LoginRoute() {
@@ -360,6 +386,9 @@ const routeTree = rootRoute.addChildren([
     organisationRecordRoute,
     organisationEditRoute,
     dataQualityRoute,
+    importsRoute,
+    importWizardRoute,
+    importDetailRoute,
     accountRoute.addChildren([accountPasswordRoute, accountTwoFactorRoute, accountTokensRoute]),
     adminRoute.addChildren([
       adminIndexRoute,
