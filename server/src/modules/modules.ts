@@ -2,7 +2,9 @@ import type { ModuleDefinition } from '../platform/module.ts';
 import { accountsModule } from './accounts/accounts.module.ts';
 import { contactsModule } from './contacts/contacts.module.ts';
 import { dataQualityModule } from './data-quality/data-quality.module.ts';
+import { identityModule } from './identity/identity.module.ts';
 import { intakeModule } from './intake/intake.module.ts';
+import { segmentsModule } from './segments/segments.module.ts';
 import { ticketingModule } from './ticketing/ticketing.module.ts';
 
 /** Every business capability, in dependency order. */
@@ -11,5 +13,7 @@ export const modules: ModuleDefinition[] = [
   contactsModule,
   ticketingModule,
   intakeModule,
+  identityModule,
   dataQualityModule,
+  segmentsModule,
 ];

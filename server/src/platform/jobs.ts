@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from '../db/connection.ts';
 import { newId } from './ids.ts';
-import { jobRuns } from './platform.tables.ts';
+import { jobRuns, tenants } from './platform.tables.ts';
 import { actorOf, type RequestScope, systemScope } from './scope.ts';
 
 export class JobCancelledError extends Error {
@@ -34,6 +34,11 @@ export type JobDefinition<P> = {
   payload: z.ZodType<P>;
   retryLimit?: number;
   expireInSeconds?: number;
+  /**
+   * A cron expression (Europe/Paris): pg-boss triggers the job on that schedule, and the trigger
+   * enqueues one run per tenant with the default payload `{}`.
+   */
+  schedule?: string;
   run(context: JobContext, payload: P): Promise<unknown>;
 };
 
@@ -42,6 +47,8 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
 }
 
 type Message = { jobRunId: string; tenantId: string; version: number; payload: unknown };
+/** What pg-boss sends on a schedule: no run yet, only the signal to create one per tenant. */
+type ScheduledTrigger = { scheduled: true };
 
 const PROGRESS_WRITE_INTERVAL_MS = 500;
 const CANCEL_CHECK_INTERVAL_MS = 1000;
@@ -74,11 +81,18 @@ export class JobRunner {
     this.started = true;
     for (const definition of this.definitions.values()) {
       await this.createQueue(definition);
+      if (definition.schedule) {
+        const trigger: ScheduledTrigger = { scheduled: true };
+        await this.boss.schedule(definition.type, definition.schedule, trigger, { tz: 'Europe/Paris' });
+      }
       if (work) {
-        const workerId = await this.boss.work<Message>(
+        const workerId = await this.boss.work<Message | ScheduledTrigger>(
           definition.type,
           { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
-          async ([job]) => this.execute(definition, job),
+          async ([job]) =>
+            'scheduled' in job.data
+              ? this.enqueueForEveryTenant(definition)
+              : this.execute(definition, job as PgBoss.JobWithMetadata<Message>),
         );
         this.workerIds.set(definition.type, workerId);
       }
@@ -142,6 +156,14 @@ export class JobRunner {
     const workerId = this.workerIds.get(definition.type);
     if (workerId) this.boss.notifyWorker(workerId);
     return jobRunId;
+  }
+
+  /** A scheduled trigger becomes ordinary runs (visible at /api/v1/jobs), one per tenant. */
+  private async enqueueForEveryTenant(definition: JobDefinition<unknown>): Promise<void> {
+    const rows = await this.database.db.select({ id: tenants.id }).from(tenants);
+    for (const { id } of rows) {
+      await this.enqueue(systemScope(id, `planification ${definition.type}`), definition, {});
+    }
   }
 
   /** Queued jobs are cancelled at once; running ones stop at their next `throwIfCancelled`. */

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import './ticketing.errors.ts';
 import './ticketing.permissions.ts';
+import './ticketing.criteria.ts';
 import { registerCatalogueRoutes } from './catalogue.routes.ts';
 import { createCatalogueService } from './catalogue.service.ts';
 import { registerOrdersRoutes } from './orders.routes.ts';
@@ -15,7 +16,7 @@ export const ticketingModule: ModuleDefinition = {
   name: 'ticketing',
   async routes(app, context) {
     const ordersUpsert = createOrdersUpsertService(context);
-    const orderBatch = createOrderBatchService({ ordersUpsert });
+    const orderBatch = createOrderBatchService({ ordersUpsert, database: context.database });
     registerCatalogueRoutes(app, createCatalogueService(context));
     registerOrdersRoutes(app, { orders: createOrdersService(context), orderBatch });
     await registerWebhookRoutes(app, createWebhooksService(context, { orderBatch }));
