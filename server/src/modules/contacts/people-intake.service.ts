@@ -212,15 +212,11 @@ export async function resolvePeople(
     });
     return { group, write, valid: errors.empty };
   });
+  const matched = prepared.filter((p) => p.group.personId);
   const toCreate = prepared.filter((p) => !p.group.personId && p.valid).map((p) => ({ id: newId(), ...p }));
   for (const item of toCreate) item.group.personId = item.id;
   if (toCreate.length > 0) await insertPreparedPeople(tx, scope, toCreate);
-  const enrichedIds = await enrichPeople(
-    tx,
-    scope,
-    source,
-    prepared.filter((p) => p.group.personId && !toCreate.some((c) => c.group === p.group)),
-  );
+  const enrichedIds = await enrichPeople(tx, scope, source, matched);
   return {
     ids: clusterOf.map((group) => group?.personId ?? null),
     createdIds: toCreate.map((item) => item.id),

@@ -195,8 +195,23 @@ export function toParisIso(parts: DateParts): string {
 
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
 
+const HOUR_MS = 3_600_000;
+/** Offsets by UTC hour: Paris changes offset on the hour, and `formatToParts` costs ~10 µs a call. */
+const offsetsByHour = new Map<number, number>();
+
 /** Offset of Paris from UTC at an instant, in minutes (60 in winter, 120 in summer). */
 export function parisOffsetMinutes(instant: number): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetsByHour.size >= 100_000) offsetsByHour.clear();
+    offset = formatOffset(hour * HOUR_MS);
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function formatOffset(instant: number): number {
   const name = offsetFormat.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName');
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name?.value ?? '');
   if (!match) return 0;

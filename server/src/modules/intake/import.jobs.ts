@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { defineJob, JobCancelledError, type JobContext } from '../../platform/jobs.ts';
 import type { RequestScope } from '../../platform/scope.ts';
 import { resolvePeople } from '../contacts/people-intake.service.ts';
+import { requestPeopleCheck } from '../identity/people-check.jobs.ts';
 import type { CatalogueCache } from '../ticketing/catalogue-upsert.repository.ts';
 import { createOrdersUpsertService } from '../ticketing/orders-upsert.service.ts';
 import { refreshTicketingSummaries } from '../ticketing/ticketing-summaries.repository.ts';
@@ -20,7 +21,7 @@ import { groupRows, type MappedRow, type RowRejection } from './import-records.t
 import { compileMapping, type RowReason } from './mapping.ts';
 
 /** Rows per transaction; tests lower it and may inject a crash after a chunk. */
-export const importTuning: { chunkRows: number; afterChunk?: (chunk: number) => void } = { chunkRows: 1000 };
+export const importTuning: { chunkRows: number; afterChunk?: (chunk: number) => void } = { chunkRows: 2000 };
 
 class DryRunRollback extends Error {}
 
@@ -36,6 +37,8 @@ type ChunkOutcome = {
   counts: Omit<ImportCounts, 'rows' | 'rejected' | 'merged'>;
   rejections: RejectionRow[];
   concerned: string[];
+  /** People created by the chunk, for the identity check (none with dedupe off). */
+  newPeopleIds: string[];
 };
 
 async function writeChunk(
@@ -49,6 +52,7 @@ async function writeChunk(
   const orders = units.flatMap((u) => (u.kind === 'order' ? [u] : []));
   const people = units.flatMap((u) => (u.kind === 'person' ? [u] : []));
   const concerned = new Set<string>();
+  const newPeopleIds: string[] = [];
   if (orders.length > 0) {
     const outcome = await createOrdersUpsertService({ database: options.database }).upsertOrders(
       scope,
@@ -72,6 +76,7 @@ async function writeChunk(
         rejections.push({ rowNumber: row.rowNumber, reason, values: row.values });
     }
     for (const id of outcome.concernedPeopleIds) concerned.add(id);
+    newPeopleIds.push(...outcome.newPeopleIds);
   }
   if (people.length > 0) {
     const resolved = await resolvePeople(tx, scope, {
@@ -79,6 +84,7 @@ async function writeChunk(
       people: people.map((u) => u.person),
     });
     const created = new Set(resolved.createdIds);
+    if (run.dedupe !== 'off') newPeopleIds.push(...resolved.createdIds);
     const enriched = new Set(resolved.enrichedIds);
     const seen = new Set<string>();
     resolved.ids.forEach((id, i) => {
@@ -94,11 +100,11 @@ async function writeChunk(
       seen.add(id);
     });
   }
-  return { counts, rejections: rejections.map(rejection), concerned: [...concerned] };
+  return { counts, rejections: rejections.map(rejection), concerned: [...concerned], newPeopleIds };
 }
 
 /**
- * Streams the stored file, maps its rows and writes them ~1,000 rows at a time. Each chunk's
+ * Streams the stored file, maps its rows and writes them ~2,000 rows at a time. Each chunk's
  * orders, rejections, counts and resume point (`committed_rows`, the last spreadsheet row written)
  * commit in one transaction, so a run restarted after a crash skips what is already there and
  * ends with the same totals as a clean run. An order's adjacent rows are never split across two
@@ -167,6 +173,12 @@ export async function runImport(
         rejections,
       });
     });
+    if (!run.dryRun) {
+      await requestPeopleCheck(job.database, job.scope, {
+        personIds: outcome!.newPeopleIds,
+        dedupe: run.dedupe,
+      });
+    }
     Object.assign(counts, chunkCounts);
     committedRows = lastRow;
     buffer = [];

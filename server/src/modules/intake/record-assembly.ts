@@ -142,8 +142,14 @@ function refundIfNegative(
   return status;
 }
 
-/** The object without its undefined members, or undefined when nothing is left. */
+/** The object without its undefined members, or undefined when nothing is left (runs ~6 times a row). */
 function compact<T extends Record<string, unknown>>(object: T): T | undefined {
-  const entries = Object.entries(object).filter(([, value]) => value !== undefined);
-  return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
+  const result: Record<string, unknown> = {};
+  let empty = true;
+  for (const key in object) {
+    if (object[key] === undefined) continue;
+    result[key] = object[key];
+    empty = false;
+  }
+  return empty ? undefined : (result as T);
 }
