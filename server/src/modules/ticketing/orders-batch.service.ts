@@ -1,8 +1,10 @@
 import { type OrderBatchResult, type OrderInput, orderInputSchema } from '@parterre/contract/ticketing-push';
 import { z } from 'zod';
+import type { Database } from '../../db/connection.ts';
 import { AppError } from '../../platform/errors.ts';
 import { problemFor } from '../../platform/http/problem.ts';
 import type { RequestScope } from '../../platform/scope.ts';
+import { requestPeopleCheck } from '../identity/people-check.jobs.ts';
 import type { OrdersUpsertService } from './orders-upsert.service.ts';
 
 const zodLocales = { fr: z.locales.fr(), en: z.locales.en() };
@@ -11,7 +13,7 @@ const zodLocales = { fr: z.locales.fr(), en: z.locales.en() };
  * The push API and the webhooks: each order of the batch is validated on its own (a faulty one is
  * answered `error` with its problem, the others go on), then the valid ones are upserted together.
  */
-export function createOrderBatchService(deps: { ordersUpsert: OrdersUpsertService }) {
+export function createOrderBatchService(deps: { ordersUpsert: OrdersUpsertService; database: Database }) {
   async function importOrderBatch(
     scope: RequestScope,
     batch: { source: string; dedupe: 'off' | 'review' | 'merge'; orders: unknown[] },
@@ -45,6 +47,10 @@ export function createOrderBatchService(deps: { ordersUpsert: OrdersUpsertServic
         source: batch.source,
         dedupe: batch.dedupe,
         orders: valid.map((v) => v.order),
+      });
+      await requestPeopleCheck(deps.database, scope, {
+        personIds: outcome.newPeopleIds,
+        dedupe: batch.dedupe,
       });
       for (const result of outcome.results) {
         const { index } = valid[result.index];
