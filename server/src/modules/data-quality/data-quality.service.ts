@@ -4,13 +4,14 @@ import type {
   DataQualityIndicator,
   DataQualityReport,
 } from '@parterre/contract/data-quality';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { RequestScope } from '../../platform/scope.ts';
 import { CONTACTS_PERMISSIONS } from '../contacts/contacts.permissions.ts';
 import { countDuplicateSuspectsBySource } from '../identity/duplicate-counts.repository.ts';
 import { DATA_QUALITY_PERMISSIONS } from './data-quality.permissions.ts';
-import { countQualityBySource, SOURCE_KEY, type SourceQualityRow } from './data-quality.repository.ts';
+import { countQualityBySource, type SourceQualityRow, sourceKey } from './data-quality.repository.ts';
 
 /** The list filter rules that select the people of each indicator (ANDed with the source's). */
 const INDICATOR_RULES: Record<DataQualityIndicator, FilterRule[]> = {
@@ -62,7 +63,7 @@ export function createDataQualityService(context: AppContext) {
     const rows = await countQualityBySource(db, scope.tenantId);
     const duplicates = await countDuplicateSuspectsBySource(db, {
       tenantId: scope.tenantId,
-      sourceKey: SOURCE_KEY,
+      sourceKey: sourceKey(sql.raw('p.source')),
     });
     const duplicatesByKey = new Map(duplicates.map((row) => [row.sourceKey, row.people]));
     const groups = rows
