@@ -65,6 +65,7 @@ export const createVenueInputSchema = z
   .object({ ...sourcedInput, ...venueFields })
   .refine(bothOrNeither, bothOrNeitherError);
 export const updateVenueInputSchema = z.object(venueFields).partial();
+export type CreateVenueInput = z.input<typeof createVenueInputSchema>;
 
 export const seasonSchema = z
   .object({
@@ -82,6 +83,7 @@ export const createSeasonInputSchema = z
   .object({ ...sourcedInput, ...seasonFields })
   .refine(bothOrNeither, bothOrNeitherError);
 export const updateSeasonInputSchema = z.object(seasonFields).partial();
+export type CreateSeasonInput = z.input<typeof createSeasonInputSchema>;
 
 export const productionSchema = z
   .object({
@@ -105,6 +107,7 @@ export const createProductionInputSchema = z
   .object({ ...sourcedInput, ...productionFields })
   .refine(bothOrNeither, bothOrNeitherError);
 export const updateProductionInputSchema = z.object(productionFields).partial();
+export type CreateProductionInput = z.input<typeof createProductionInputSchema>;
 
 export const performanceSchema = z
   .object({
@@ -129,6 +132,7 @@ export const createPerformanceInputSchema = z
   .object({ ...sourcedInput, ...performanceFields })
   .refine(bothOrNeither, bothOrNeitherError);
 export const updatePerformanceInputSchema = z.object(performanceFields).partial();
+export type CreatePerformanceInput = z.input<typeof createPerformanceInputSchema>;
 
 export const priceCategorySchema = z
   .object({
@@ -146,6 +150,7 @@ export const createPriceCategoryInputSchema = z.object({
   kind: priceCategoryKindSchema.optional(),
 });
 export const updatePriceCategoryInputSchema = createPriceCategoryInputSchema.partial();
+export type CreatePriceCategoryInput = z.input<typeof createPriceCategoryInputSchema>;
 
 export const catalogueListQuerySchema = z.object({
   cursor: z.string().optional(),

@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconChecklist,
   IconClipboardList,
   IconFileImport,
@@ -10,6 +11,7 @@ import {
   IconMailbox,
   IconShieldLock,
   IconSitemap,
+  IconTicket,
   IconTrash,
   IconUserCircle,
   IconUserShield,
@@ -24,6 +26,8 @@ export type NavPath =
   | '/contacts'
   | '/organisations'
   | '/data-quality'
+  | '/ticketing/programme'
+  | '/ticketing/orders'
   | '/admin/users'
   | '/admin/departments'
   | '/admin/roles'
@@ -72,6 +76,14 @@ export const navigation: NavSection[] = [
     label: 'imports.nav.section',
     permission: 'intake.import',
     items: [{ to: '/imports', label: 'imports.nav.imports', icon: IconFileImport }],
+  },
+  {
+    label: 'ticketing.nav.section',
+    permission: 'ticketing.read',
+    items: [
+      { to: '/ticketing/programme', label: 'ticketing.nav.programme', icon: IconCalendarEvent },
+      { to: '/ticketing/orders', label: 'ticketing.nav.sales', icon: IconTicket },
+    ],
   },
   {
     label: 'nav.administration',

@@ -19,6 +19,7 @@ import {
   validateContactListSearch,
   validateOrganisationListSearch,
 } from '../features/contacts/contact-list-search';
+import { validateOrderListSearch } from '../features/ticketing/order-list-search';
 import { BackOfficeShell } from './app-shell';
 import { redirectIfSignedIn, requireSession, setupStatusQueryOptions, useAuth } from './auth';
 import { ForbiddenPage, NotFoundPage } from './status-pages';
@@ -106,6 +107,17 @@ const lazy = {
     () => import('../features/data-quality/data-quality-page'),
     'DataQualityPage',
   ),
+  programme: lazyRouteComponent(() => import('../features/ticketing/programme-layout'), 'ProgrammeLayout'),
+  seasons: lazyRouteComponent(() => import('../features/ticketing/seasons-tab'), 'SeasonsTab'),
+  venues: lazyRouteComponent(() => import('../features/ticketing/venues-tab'), 'VenuesTab'),
+  productions: lazyRouteComponent(() => import('../features/ticketing/productions-tab'), 'ProductionsTab'),
+  performances: lazyRouteComponent(() => import('../features/ticketing/performances-tab'), 'PerformancesTab'),
+  priceCategories: lazyRouteComponent(
+    () => import('../features/ticketing/price-categories-tab'),
+    'PriceCategoriesTab',
+  ),
+  orders: lazyRouteComponent(() => import('../features/ticketing/order-list-page'), 'OrderListPage'),
+  order: lazyRouteComponent(() => import('../features/ticketing/order-page'), 'OrderPage'),
 };
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -341,6 +353,40 @@ const importDetailRoute = createRoute({
   component: lazy.importDetail,
 });
 
+// Ticketing: programme (one tab per catalogue resource) and sales.
+const programmeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'ticketing/programme',
+  component: lazy.programme,
+});
+const programmeIndexRoute = createRoute({
+  getParentRoute: () => programmeRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/ticketing/programme/seasons' });
+  },
+});
+const programmeTabs = (
+  [
+    ['seasons', lazy.seasons],
+    ['venues', lazy.venues],
+    ['productions', lazy.productions],
+    ['performances', lazy.performances],
+    ['price-categories', lazy.priceCategories],
+  ] as const
+).map(([path, component]) => createRoute({ getParentRoute: () => programmeRoute, path, component }));
+const ordersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'ticketing/orders',
+  validateSearch: validateOrderListSearch,
+  component: lazy.orders,
+});
+const orderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'ticketing/orders/$orderId',
+  component: lazy.order,
+});
+
 // Route components ------------------------------------------------------------------------
 
 function LoginRoute() {
@@ -389,6 +435,9 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     importWizardRoute,
     importDetailRoute,
+    programmeRoute.addChildren([programmeIndexRoute, ...programmeTabs]),
+    ordersRoute,
+    orderRoute,
     accountRoute.addChildren([accountPasswordRoute, accountTwoFactorRoute, accountTokensRoute]),
     adminRoute.addChildren([
       adminIndexRoute,

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header';
 import { CustomFieldsDisplay } from '../custom-fields/custom-fields-display';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
 import { useAllDepartments } from '../departments/use-departments';
+import { PersonTicketingSection } from '../ticketing/person-ticketing-section';
 import { TrashedNotice } from '../trash/trashed-notice';
 import type { Person } from './contact-record-api';
 import { CoordinatesDisplay } from './coordinates-display';
@@ -82,6 +83,7 @@ export function PersonRecordPage() {
           )}
         </Stack>
         <Stack gap="md">
+          <PersonTicketingSection personId={personId} />
           <RelationshipsSection subject={subject} title={t('contactRecord.links')} />
           <NotesSection subject={subject} />
         </Stack>
