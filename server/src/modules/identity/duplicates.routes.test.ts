@@ -48,7 +48,7 @@ describe('duplicate review queue', () => {
       nextCursor: string | null;
     };
   };
-  const pairOf = (data: { a: { id: string }; b: { id: string } }[], x: string, y: string) =>
+  const pairOf = <T extends { a: { id: string }; b: { id: string } }>(data: T[], x: string, y: string) =>
     data.find((pair) => [pair.a.id, pair.b.id].sort().join() === [x, y].sort().join());
 
   beforeAll(async () => {
@@ -240,7 +240,7 @@ describe('duplicate review queue', () => {
       method: 'PUT',
       url: '/api/v1/duplicates/rules',
       headers: admin.headers,
-      payload: { ...rules.json(), reviewThreshold: 0.9, autoThreshold: 0.8 },
+      payload: { ...(rules.json() as object), reviewThreshold: 0.9, autoThreshold: 0.8 },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('common.validation');
@@ -248,7 +248,7 @@ describe('duplicate review queue', () => {
       method: 'PUT',
       url: '/api/v1/duplicates/rules',
       headers: admin.headers,
-      payload: { ...rules.json(), reviewThreshold: 0.99, autoThreshold: 0.995 },
+      payload: { ...(rules.json() as object), reviewThreshold: 0.99, autoThreshold: 0.995 },
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await queue()).data.every((pair) => pair.score >= 0.99)).toBe(true);
