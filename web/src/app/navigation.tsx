@@ -3,6 +3,7 @@ import {
   IconCalendarEvent,
   IconChecklist,
   IconClipboardList,
+  IconCopy,
   IconFileImport,
   IconForms,
   IconHome,
@@ -37,6 +38,7 @@ export type NavPath =
   | '/admin/security'
   | '/admin/jobs'
   | '/contacts/trash'
+  | '/contacts/duplicates'
   | '/imports'
   | '/admin/custom-fields';
 
@@ -66,6 +68,10 @@ export const navigation: NavSection[] = [
       { to: '/contacts', label: 'contacts.nav.people', icon: IconUsersGroup },
       { to: '/organisations', label: 'contacts.nav.organisations', icon: IconBuildingCommunity },
     ],
+  },
+  {
+    permission: 'contacts.merge',
+    items: [{ to: '/contacts/duplicates', label: 'duplicates.nav', icon: IconCopy }],
   },
   { permission: 'contacts.delete', items: [{ to: '/contacts/trash', label: 'nav.trash', icon: IconTrash }] },
   {

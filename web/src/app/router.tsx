@@ -19,6 +19,7 @@ import {
   validateContactListSearch,
   validateOrganisationListSearch,
 } from '../features/contacts/contact-list-search';
+import { validateDuplicateListSearch } from '../features/duplicates/duplicate-list-search';
 import { validateOrderListSearch } from '../features/ticketing/order-list-search';
 import { BackOfficeShell } from './app-shell';
 import { redirectIfSignedIn, requireSession, setupStatusQueryOptions, useAuth } from './auth';
@@ -86,6 +87,14 @@ const lazy = {
   importDetail: lazyRouteComponent(
     () => import('../features/imports/import-detail-page'),
     'ImportDetailPage',
+  ),
+  duplicates: lazyRouteComponent(
+    () => import('../features/duplicates/duplicate-list-page'),
+    'DuplicateListPage',
+  ),
+  duplicatePair: lazyRouteComponent(
+    () => import('../features/duplicates/pair-review-page'),
+    'PairReviewPage',
   ),
   organisationRecord: lazyRouteComponent(
     () => import('../features/organisations/organisation-page'),
@@ -295,6 +304,17 @@ const trashRoute = createRoute({
   path: 'contacts/trash',
   component: lazy.trash,
 });
+const duplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'contacts/duplicates',
+  validateSearch: validateDuplicateListSearch,
+  component: lazy.duplicates,
+});
+const duplicatePairRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'contacts/duplicates/$pairId',
+  component: lazy.duplicatePair,
+});
 const vcardImportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'contacts/import-vcard',
@@ -425,6 +445,8 @@ const routeTree = rootRoute.addChildren([
     organisationListRoute,
     personCreateRoute,
     trashRoute,
+    duplicatesRoute,
+    duplicatePairRoute,
     vcardImportRoute,
     personRecordRoute,
     personEditRoute,

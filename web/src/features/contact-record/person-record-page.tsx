@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header';
 import { CustomFieldsDisplay } from '../custom-fields/custom-fields-display';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
 import { useAllDepartments } from '../departments/use-departments';
+import { MergedNotice } from '../duplicates/merged-notice';
 import { PersonTicketingSection } from '../ticketing/person-ticketing-section';
 import { TrashedNotice } from '../trash/trashed-notice';
 import type { Person } from './contact-record-api';
@@ -70,6 +71,7 @@ export function PersonRecordPage() {
       />
       <Summary person={record} />
       {record.deletedAt && <TrashedNotice kind="person" id={record.id} deletedAt={record.deletedAt} />}
+      <MergedNotice personId={record.id} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" verticalSpacing="md">
         <Stack gap="md">
           <IdentitySection person={record} />

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   FileButton,
   Group,
@@ -51,14 +50,14 @@ interface FileStepProps {
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm" c="dimmed">
+    <Text size="sm">
+      <Text span c="dimmed" inherit>
         {label} :
-      </Text>
-      <Badge variant="light" tt="none" size="lg">
+      </Text>{' '}
+      <Text span fw={700} inherit>
         {value}
-      </Badge>
-    </Group>
+      </Text>
+    </Text>
   );
 }
 
@@ -66,7 +65,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const rows = preview.rows.slice(0, PREVIEW_ROWS);
   return (
-    <ScrollArea type="auto" offsetScrollbars>
+    <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0 }}>
       <Table striped withTableBorder withColumnBorders fz="xs" miw={600}>
         <Table.Caption>{t('imports.file.previewCaption', { count: rows.length })}</Table.Caption>
         <Table.Thead>
@@ -84,7 +83,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
             <Table.Tr key={row.rowNumber}>
               <Table.Td>{row.rowNumber}</Table.Td>
               {preview.headers.map((header) => (
-                <Table.Td key={header} style={{ whiteSpace: 'pre-line' }}>
+                <Table.Td key={header} style={{ whiteSpace: 'pre' }}>
                   {row.values[header]}
                 </Table.Td>
               ))}

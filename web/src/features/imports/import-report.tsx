@@ -59,13 +59,7 @@ export function ImportReport({ run }: { run: ImportDetail }) {
           </Text>
         )}
       </div>
-      <SimpleGrid
-        cols={{ base: 2, sm: 3, lg: 6 }}
-        spacing="sm"
-        component="dl"
-        aria-label={t('imports.report.countsLabel')}
-        m={0}
-      >
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" component="dl" m={0}>
         {counts.map((name) => (
           <CountCard key={name} name={name} value={run.counts[name]} />
         ))}
@@ -88,7 +82,7 @@ export function ImportReport({ run }: { run: ImportDetail }) {
             </Button>
           </Group>
           <ErrorAlert error={download.error} />
-          <ScrollArea type="auto" offsetScrollbars>
+          <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0 }}>
             <Table striped withTableBorder fz="sm" miw={560}>
               <Table.Caption>{t('imports.report.rejectedCaption')}</Table.Caption>
               <Table.Thead>
