@@ -60,21 +60,59 @@ function toMatching(row: Row): MatchingPerson {
   };
 }
 
-/** One page of live people in id order, after `afterId`: the full duplicate scan streams the base with it. */
+/**
+ * One page of live people in id order, after `afterId`: the full duplicate scan streams the base
+ * with it. Coordinates come in one range scan per table over the page's id span (the owner
+ * indexes), four queries a page instead of four lookups a person.
+ */
 export async function listMatchingPeople(
   db: DbOrTx,
   tenantId: string,
   options: { afterId: string | null; limit: number },
 ): Promise<MatchingPerson[]> {
+  const tenant = sql`${tenantId}::uuid`;
   const after = options.afterId ? sql` AND p.id > ${options.afterId}::uuid` : sql``;
   const rows = await queryRows<Row>(
     db,
-    selectMatching(
-      sql`p.tenant_id = ${tenantId}::uuid AND ${live}${after}`,
-      sql`ORDER BY p.id LIMIT ${options.limit}`,
-    ),
+    sql`SELECT p.id, p.first_name, p.last_name, p.usage_name, p.birth_date::text AS birth_date
+      FROM people p WHERE p.tenant_id = ${tenant} AND ${live}${after} ORDER BY p.id LIMIT ${options.limit}`,
   );
-  return rows.map(toMatching);
+  if (rows.length === 0) return [];
+  const span = sql`BETWEEN ${rows[0].id}::uuid AND ${rows[rows.length - 1].id}::uuid`;
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      toMatching({ ...row, emails: [], phones: [], addresses: [], organisations: [] }),
+    ]),
+  );
+  const each = async (
+    query: SQL,
+    add: (person: MatchingPerson, row: Record<string, string | null>) => void,
+  ) => {
+    for (const row of await queryRows<Record<string, string | null>>(db, query)) {
+      const person = byId.get(row.owner as string);
+      if (person) add(person, row);
+    }
+  };
+  await each(
+    sql`SELECT person_id AS owner, address FROM emails WHERE tenant_id = ${tenant} AND person_id ${span}`,
+    (person, row) => person.emails.push(row.address as string),
+  );
+  await each(
+    sql`SELECT person_id AS owner, e164 FROM phones WHERE tenant_id = ${tenant} AND person_id ${span}`,
+    (person, row) => person.phones.push(row.e164 as string),
+  );
+  await each(
+    sql`SELECT person_id AS owner, line1, postal_code, city FROM addresses WHERE tenant_id = ${tenant} AND person_id ${span}`,
+    (person, row) => person.addresses.push({ line1: row.line1, postalCode: row.postal_code, city: row.city }),
+  );
+  await each(
+    sql`SELECT r.from_person_id AS owner, o.name FROM relationships r JOIN organisations o ON o.id = r.to_organisation_id
+      WHERE r.tenant_id = ${tenant} AND r.from_person_id ${span} AND r.kind = 'employment' AND o.deleted_at IS NULL
+        AND (r.end_date IS NULL OR r.end_date >= current_date)`,
+    (person, row) => person.organisationNames.push(row.name as string),
+  );
+  return [...byId.values()];
 }
 
 /** Live people among the given ids. */
