@@ -2,24 +2,20 @@ import type {
   DuplicatePair,
   DuplicatePairDetail,
   DuplicatePerson,
-  MergeChoice,
   MergeInput,
   MergeResult,
   MergeSummary,
   UnmergeResult,
 } from '@parterre/contract/identity';
-import type { PersonTicketing } from '@parterre/contract/ticketing';
 import { apiRequest, type Page } from '../../app/api-client';
 
 export type {
   DuplicatePair,
   DuplicatePairDetail,
   DuplicatePerson,
-  MergeChoice,
   MergeInput,
   MergeResult,
   MergeSummary,
-  PersonTicketing,
   UnmergeResult,
 };
 
@@ -61,8 +57,4 @@ export function unmergeContact(mergedId: string): Promise<UnmergeResult> {
 /** Merges into a person and the merge that absorbed it, if any, newest first. */
 export function listMerges(personId: string): Promise<MergeSummary[]> {
   return apiRequest('GET', `/contacts/${encodeURIComponent(personId)}/merges`);
-}
-
-export function getPersonTicketing(personId: string): Promise<PersonTicketing> {
-  return apiRequest('GET', `/contacts/${encodeURIComponent(personId)}/ticketing`);
 }

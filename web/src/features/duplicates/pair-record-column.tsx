@@ -1,6 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { Person } from '@parterre/contract/contacts';
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
@@ -12,12 +11,12 @@ import { personTitle } from '../contact-record/person-name';
 import { Fact } from '../contact-record/record-section';
 import { useFieldFormat } from '../contact-record/use-field-format';
 import type { CustomField } from '../custom-fields/custom-fields-api';
+import { usePersonTicketing } from '../ticketing/use-ticketing';
 import { identityFields, valueAt } from './merge-choices';
-import { personTicketingQueryOptions } from './use-duplicates';
 
 function TicketingFacts({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  const ticketing = useQuery(personTicketingQueryOptions(personId));
+  const ticketing = usePersonTicketing(personId);
   if (ticketing.isError) return <ErrorAlert error={ticketing.error} />;
   if (!ticketing.data) return <Skeleton height={48} />;
   const summary = ticketing.data;

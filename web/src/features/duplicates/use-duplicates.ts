@@ -10,7 +10,6 @@ import { cursorQueryOptions, defaultPageSize } from '../../app/cursor-query';
 import {
   dismissDuplicate,
   getDuplicatePair,
-  getPersonTicketing,
   listDuplicates,
   listMerges,
   type MergeInput,
@@ -39,13 +38,6 @@ export function useDuplicatePair(id: string) {
 
 export function mergesQueryOptions(personId: string) {
   return queryOptions({ queryKey: ['duplicates', 'merges', personId], queryFn: () => listMerges(personId) });
-}
-
-export function personTicketingQueryOptions(personId: string) {
-  return queryOptions({
-    queryKey: ['ticketing', 'person', personId],
-    queryFn: () => getPersonTicketing(personId),
-  });
 }
 
 /** Everything showing people changes after a merge, an unmerge or a dismissal. */
