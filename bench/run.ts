@@ -2,10 +2,11 @@
 import { contactsBenchmark } from './contacts.bench.ts';
 import { intakeBenchmark } from './intake.bench.ts';
 import { platformBenchmark } from './platform.bench.ts';
+import { segmentsBenchmark } from './segments.bench.ts';
 
 type Benchmark = { name: string; description: string; run(): Promise<Record<string, unknown>> };
 
-const benchmarks: Benchmark[] = [platformBenchmark, contactsBenchmark, intakeBenchmark];
+const benchmarks: Benchmark[] = [platformBenchmark, contactsBenchmark, intakeBenchmark, segmentsBenchmark];
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected = requested.length ? benchmarks.filter((b) => requested.includes(b.name)) : benchmarks;

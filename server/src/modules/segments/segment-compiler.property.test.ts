@@ -384,19 +384,17 @@ describe('segment compiler', () => {
     await db
       .insert(seasons)
       .values(cat.seasons.map((id) => ({ id, tenantId, ...source, externalId: id, name: id })));
-    await db
-      .insert(productions)
-      .values(
-        cat.productions.map((p) => ({
-          id: p.id,
-          tenantId,
-          ...source,
-          externalId: p.id,
-          title: p.id,
-          discipline: p.discipline,
-          seasonId: p.seasonId,
-        })),
-      );
+    await db.insert(productions).values(
+      cat.productions.map((p) => ({
+        id: p.id,
+        tenantId,
+        ...source,
+        externalId: p.id,
+        title: p.id,
+        discipline: p.discipline,
+        seasonId: p.seasonId,
+      })),
+    );
     await db
       .insert(performances)
       .values(cat.performances.map((p) => ({ ...p, tenantId, ...source, externalId: p.id })));
@@ -419,7 +417,7 @@ describe('segment compiler', () => {
     await fc.assert(
       fc.asyncProperty(
         datasetArbitrary(cat),
-        fc.array(treeArbitrary(cat), { minLength: 10, maxLength: 10 }),
+        fc.array(treeArbitrary(cat), { minLength: 30, maxLength: 30 }),
         async (raw, trees) => {
           const loaded = await load(database, tenantId, cat, raw, now);
           const dataset: Dataset = { raw, ...loaded, catalogue: cat, now: new Date(now) };
