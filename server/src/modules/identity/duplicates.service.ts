@@ -8,7 +8,7 @@ import type {
   DuplicatePerson,
   MatchReason,
 } from '@parterre/contract/identity';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAccess, recordAudit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events.ts';
@@ -100,6 +100,8 @@ export function createDuplicatesService(context: AppContext, deps: { contacts: C
     if (!row) throw new AppError('identity.pair_not_found');
     const [a, b] = await people.getPeople(scope, [row.aId, row.bId]);
     if (!a || !b) throw new AppError('identity.pair_not_found');
+    for (const entityId of [a.id, b.id])
+      await recordAccess(db, scope, { action: 'view', entityType: 'person', entityId });
     return {
       id: row.id,
       a,

@@ -154,6 +154,16 @@ export async function takePendingPairsOf(tx: DbOrTx, tenantId: string, personId:
   return result.rows.map((r) => r.row);
 }
 
+/** Removes the pair of two people, whatever its status (an unmerge removes the pair its merge decided). */
+export async function deletePairOf(tx: DbOrTx, tenantId: string, x: string, y: string): Promise<void> {
+  const [aId, bId] = orderedIds(x, y);
+  await tx
+    .delete(duplicatePairs)
+    .where(
+      and(eq(duplicatePairs.tenantId, tenantId), eq(duplicatePairs.aId, aId), eq(duplicatePairs.bId, bId)),
+    );
+}
+
 /** Puts pair rows back as imaged, replacing the current row of the same two people if any. */
 export async function restorePairs(tx: DbOrTx, tenantId: string, images: Record<string, unknown>[]) {
   if (images.length === 0) return;

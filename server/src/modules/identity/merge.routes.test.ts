@@ -197,6 +197,9 @@ describe('merging and unmerging people', () => {
     const again = await post(`/api/v1/contacts/${merged.id}/unmerge`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('identity.merge_undone');
+    // The pair is open again: the merge's decision went with it.
+    const dismiss = await post('/api/v1/duplicates/dismiss', { aId: survivor.id, bId: merged.id });
+    expect(dismiss.statusCode, dismiss.body).toBe(200);
   });
 
   it('refuses to unmerge once the survivor changed since, and names the survivor’s merge by id', async () => {

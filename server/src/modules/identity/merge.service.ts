@@ -23,6 +23,7 @@ import {
 import { restorePersonReferences } from '../ticketing/person-references.repository.ts';
 import { IDENTITY_PERMISSIONS } from './identity.permissions.ts';
 import {
+  deletePairOf,
   findMerge,
   listMergesOf,
   type MergeRow,
@@ -134,6 +135,7 @@ export function createMergeService(context: ContactsContext, deps: { contacts: C
     // The survivor first: its current coordinates include rows that go back to the merged person.
     await restorePersonImage(tx, tenantId, merge.survivorBefore as PersonImage);
     await restorePersonImage(tx, tenantId, merge.mergedBefore as PersonImage);
+    await deletePairOf(tx, tenantId, merge.survivorId, merge.mergedId);
     await restorePairs(tx, tenantId, moved.pairs);
     await markMergeUndone(tx, tenantId, merge.id);
     await recordAudit(tx, scope, {
