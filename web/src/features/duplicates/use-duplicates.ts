@@ -40,8 +40,12 @@ export function mergesQueryOptions(personId: string) {
   return queryOptions({ queryKey: ['duplicates', 'merges', personId], queryFn: () => listMerges(personId) });
 }
 
-/** Everything showing people changes after a merge, an unmerge or a dismissal. */
+/**
+ * Everything showing people changes after a merge, an unmerge or a dismissal. The queue is dropped
+ * rather than marked stale, so that going back to it never shows the decided pair again.
+ */
 export function invalidateAfterDecision(queryClient: QueryClient) {
+  queryClient.removeQueries({ queryKey: ['duplicates', 'list'] });
   return Promise.all(
     ['duplicates', 'people', 'contacts', 'relationships', 'timeline', 'search', 'ticketing', 'notes'].map(
       (key) => queryClient.invalidateQueries({ queryKey: [key] }),
