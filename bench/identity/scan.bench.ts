@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { openEmbeddedDatabase } from '../../server/src/db/connection.ts';
@@ -28,7 +31,7 @@ const { values } = parseArgs({
 });
 
 const dataset = generateDataset({ people: Number(values.people), seed: Number(values.seed) });
-const database = await openEmbeddedDatabase(undefined);
+const database = await openEmbeddedDatabase(mkdtempSync(path.join(tmpdir(), 'parterre-bench-scan-')));
 await migrateDatabase(database);
 const tenantId = await ensureDefaultTenant(database.db);
 const ids = dataset.records.map(() => newId());
@@ -89,14 +92,24 @@ const sampler = setInterval(() => {
 const marks: Record<string, number> = {};
 const started = performance.now();
 const cpu = process.cpuUsage();
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage(cpu);
+  return (user + system) / 1e6;
+};
 const job = {
   database,
   scope: systemScope(tenantId, 'banc d’essai'),
   logger: pino({ level: 'silent' }),
   async reportProgress(done: number, total?: number | null) {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (total && done * 2 >= total && marks.read === undefined) marks.read = performance.now() - started;
-    if (total && done === total - 1) marks.scored = performance.now() - started;
+    if (total && done * 2 >= total && marks.read === undefined) {
+      marks.read = performance.now() - started;
+      marks.readCpu = cpuSeconds();
+    }
+    if (total && done === total - 1) {
+      marks.scored = performance.now() - started;
+      marks.scoredCpu = cpuSeconds();
+    }
   },
   async throwIfCancelled() {},
 };
@@ -130,6 +143,8 @@ console.log(
         blockAndScoreSeconds: round(((marks.scored ?? 0) - (marks.read ?? 0)) / 1000, 1),
         writeSeconds: round(seconds - (marks.scored ?? 0) / 1000, 1),
         cpuSeconds: round((user + system) / 1e6, 1),
+        readCpuSeconds: round(marks.readCpu ?? 0, 1),
+        blockAndScoreCpuSeconds: round((marks.scoredCpu ?? 0) - (marks.readCpu ?? 0), 1),
         peakRssMb: Math.round(peakRss / 2 ** 20),
         recordsPerSecond: Math.round(dataset.records.length / seconds),
       },

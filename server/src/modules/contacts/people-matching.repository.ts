@@ -72,47 +72,63 @@ export async function listMatchingPeople(
 ): Promise<MatchingPerson[]> {
   const tenant = sql`${tenantId}::uuid`;
   const after = options.afterId ? sql` AND p.id > ${options.afterId}::uuid` : sql``;
-  const rows = await queryRows<Row>(
+  const rows = await jsonRows<[string, string | null, string | null, string | null, string | null]>(
     db,
-    sql`SELECT p.id, p.first_name, p.last_name, p.usage_name, p.birth_date::text AS birth_date
-      FROM people p WHERE p.tenant_id = ${tenant} AND ${live}${after} ORDER BY p.id LIMIT ${options.limit}`,
+    sql`SELECT json_agg(json_build_array(p.id, p.first_name, p.last_name, p.usage_name, p.birth_date) ORDER BY p.id)::text AS page
+      FROM (SELECT id, first_name, last_name, usage_name, birth_date FROM people p
+        WHERE p.tenant_id = ${tenant} AND ${live}${after} ORDER BY p.id LIMIT ${options.limit}) p`,
   );
   if (rows.length === 0) return [];
-  const span = sql`BETWEEN ${rows[0].id}::uuid AND ${rows[rows.length - 1].id}::uuid`;
-  const byId = new Map(
-    rows.map((row) => [
-      row.id,
-      toMatching({ ...row, emails: [], phones: [], addresses: [], organisations: [] }),
-    ]),
-  );
-  const each = async (
-    query: SQL,
-    add: (person: MatchingPerson, row: Record<string, string | null>) => void,
-  ) => {
-    for (const row of await queryRows<Record<string, string | null>>(db, query)) {
-      const person = byId.get(row.owner as string);
-      if (person) add(person, row);
+  const span = sql`BETWEEN ${rows[0][0]}::uuid AND ${rows[rows.length - 1][0]}::uuid`;
+  const byId = new Map<string, MatchingPerson>();
+  for (const [id, firstName, lastName, usageName, birthDate] of rows) {
+    byId.set(id, {
+      id,
+      firstName,
+      lastName,
+      usageName,
+      birthDate,
+      emails: [],
+      phones: [],
+      addresses: [],
+      organisationNames: [],
+    });
+  }
+  // One JSON text per query and page: far cheaper to hand over than thousands of rows of fields.
+  const each = async (query: SQL, add: (person: MatchingPerson, values: (string | null)[]) => void) => {
+    for (const [owner, ...values] of await jsonRows<(string | null)[]>(db, query)) {
+      const person = byId.get(owner as string);
+      if (person) add(person, values);
     }
   };
   await each(
-    sql`SELECT person_id AS owner, address FROM emails WHERE tenant_id = ${tenant} AND person_id ${span}`,
-    (person, row) => person.emails.push(row.address as string),
+    sql`SELECT json_agg(json_build_array(person_id, address))::text AS page FROM emails
+      WHERE tenant_id = ${tenant} AND person_id ${span}`,
+    (person, [address]) => person.emails.push(address as string),
   );
   await each(
-    sql`SELECT person_id AS owner, e164 FROM phones WHERE tenant_id = ${tenant} AND person_id ${span}`,
-    (person, row) => person.phones.push(row.e164 as string),
+    sql`SELECT json_agg(json_build_array(person_id, e164))::text AS page FROM phones
+      WHERE tenant_id = ${tenant} AND person_id ${span}`,
+    (person, [e164]) => person.phones.push(e164 as string),
   );
   await each(
-    sql`SELECT person_id AS owner, line1, postal_code, city FROM addresses WHERE tenant_id = ${tenant} AND person_id ${span}`,
-    (person, row) => person.addresses.push({ line1: row.line1, postalCode: row.postal_code, city: row.city }),
+    sql`SELECT json_agg(json_build_array(person_id, line1, postal_code, city))::text AS page FROM addresses
+      WHERE tenant_id = ${tenant} AND person_id ${span}`,
+    (person, [line1, postalCode, city]) => person.addresses.push({ line1, postalCode, city }),
   );
   await each(
-    sql`SELECT r.from_person_id AS owner, o.name FROM relationships r JOIN organisations o ON o.id = r.to_organisation_id
+    sql`SELECT json_agg(json_build_array(r.from_person_id, o.name))::text AS page
+      FROM relationships r JOIN organisations o ON o.id = r.to_organisation_id
       WHERE r.tenant_id = ${tenant} AND r.from_person_id ${span} AND r.kind = 'employment' AND o.deleted_at IS NULL
         AND (r.end_date IS NULL OR r.end_date >= current_date)`,
-    (person, row) => person.organisationNames.push(row.name as string),
+    (person, [name]) => person.organisationNames.push(name as string),
   );
   return [...byId.values()];
+}
+
+async function jsonRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const [row] = await queryRows<{ page: string | null }>(db, query);
+  return row?.page ? (JSON.parse(row.page) as T[]) : [];
 }
 
 /** Live people among the given ids. */
