@@ -17,9 +17,11 @@ import {
 import './segments.errors.ts';
 
 /*
- * Criteria tree → one SQL condition on `people p`. Every rule becomes a two-valued condition
- * (`coalesce(…, false)`), so that NOT, negated operators and groups follow plain boolean logic: a
- * person with no address is "not in Loire-Atlantique". Values only travel as bind parameters.
+ * Criteria tree → one SQL condition on `people p`. Rules follow two-valued logic: a person for whom
+ * a rule cannot be decided (no address, no birth date…) does not match it, and matches its negation.
+ * Under AND / OR alone, SQL's unknown already behaves as false; only a NOT (a negated group or
+ * operator) needs `coalesce(…, false)` below it. Leaving positive rules bare keeps them indexable
+ * (tags by GIN, address EXISTS as semi-joins). Values only travel as bind parameters.
  */
 
 export type CompileOptions = {
@@ -98,8 +100,7 @@ async function compileRule(rule: CriteriaRule, path: string, options: CompileOpt
     if (error instanceof CriterionValueError) throw new RuleError('value', error.fr, error.en);
     throw error;
   }
-  const decided = sql`coalesce((${condition}), false)`;
-  return positive === rule.operator ? decided : sql`NOT ${decided}`;
+  return positive === rule.operator ? sql`(${condition})` : sql`NOT coalesce((${condition}), false)`;
 }
 
 /** The condition of a saved segment, compiled in place (membership rules). */
@@ -155,7 +156,7 @@ async function compileGroup(group: CriteriaGroup, path: string, options: Compile
         ? sql`true`
         : sql`false`
       : sql`(${sql.join(parts, group.op === 'and' ? sql` AND ` : sql` OR `)})`;
-  return group.not ? sql`(NOT ${combined})` : combined;
+  return group.not ? sql`(NOT coalesce(${combined}, false))` : combined;
 }
 
 /** Compiles a criteria tree (validated by the contract schema) into a condition on `people p`. */

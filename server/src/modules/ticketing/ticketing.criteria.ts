@@ -62,7 +62,10 @@ export type LineFilters = {
 };
 
 const folded = (values: string[]) =>
-  sql`ARRAY(SELECT f_unaccent(lower(v)) FROM jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) v)`;
+  sql`ARRAY[${sql.join(
+    values.map((value) => sql`f_unaccent(lower(${value}::text))`),
+    sql`, `,
+  )}]`;
 
 /** Conditions on `tl` (line), `o` (order), `pf` (performance) and `pr` (production). */
 function lineConditions(filters: LineFilters, env: CompileEnvironment): SQL {

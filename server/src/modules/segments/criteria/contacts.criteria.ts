@@ -157,14 +157,15 @@ type Geography = z.infer<typeof geographyValueSchema>;
 
 /**
  * An address of the person satisfying `condition` (on `a`): any address, or the primary one (else
- * the first by position), the same choice as the contacts list. Written as a semi-join so that the
- * (tenant, code) indexes of addresses can drive it.
+ * the first by position), the same choice as the contacts list. A semi-join, so that the
+ * (tenant, code) indexes of addresses can drive it; the primary address is checked by a LIMIT 1
+ * subquery, which stays an index probe per candidate (an anti-join would scan every address).
  */
 export function addressCondition(tenantId: string, scope: 'primary' | 'any', condition: SQL): SQL {
   const primary =
     scope === 'primary'
-      ? sql` AND NOT EXISTS (SELECT 1 FROM addresses b WHERE b.person_id = a.person_id
-          AND (b.is_primary > a.is_primary OR (b.is_primary = a.is_primary AND (b.position, b.id) < (a.position, a.id))))`
+      ? sql` AND a.id = (SELECT b.id FROM addresses b WHERE b.person_id = a.person_id
+          ORDER BY b.is_primary DESC, b.position, b.id LIMIT 1)`
       : sql``;
   return sql`EXISTS (SELECT 1 FROM addresses a WHERE a.tenant_id = ${tenantId}::uuid AND a.person_id = p.id
     AND ${condition}${primary})`;

@@ -1,9 +1,15 @@
 import type { CriteriaPeriod } from '@parterre/contract/segments';
 import { type SQL, sql } from 'drizzle-orm';
 
-/** Strings as one text[] parameter (sent as JSON, so nothing to escape). */
+/**
+ * Strings as a text[] of bind parameters (never empty: value schemas require one). Unlike an
+ * array built by a subquery, the planner sees the values and estimates from the column statistics.
+ */
 export const textArray = (values: readonly string[]) =>
-  sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+  sql`ARRAY[${sql.join(
+    values.map((value) => sql`${value}::text`),
+    sql`, `,
+  )}]::text[]`;
 
 /** Ids validated as UUIDs by the value schema, as one uuid[] parameter. */
 export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
