@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { ForbiddenPage } from '../../app/status-pages';
@@ -19,18 +19,19 @@ import { duplicateKeys, useDuplicates, useScanDuplicates } from './use-duplicate
 
 const route = getRouteApi('/app/contacts/duplicates');
 
-/** The full-base scan, launched by administrators, with its live progress. */
-function ScanPanel() {
+/** The full-base scan, launched by administrators; its job id stays in the address, so its progress too. */
+function ScanPanel({ jobId, onStarted }: { jobId?: string; onStarted: (jobId: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const scan = useScanDuplicates();
-  const jobId = scan.data?.jobId;
   const job = useQuery({ ...jobQueryOptions(jobId ?? ''), enabled: jobId !== undefined });
   const running = job.data ? isJobActive(job.data.status) : jobId !== undefined;
+  // Announce the end only of a scan started here, not of one found finished in the address.
+  const startedHere = useRef<string | null>(null);
   const onFinished = useCallback(
     (job: Job) => {
       void queryClient.invalidateQueries({ queryKey: duplicateKeys.all });
-      if (job.status === 'succeeded')
+      if (job.status === 'succeeded' && job.id === startedHere.current)
         notifications.show({ color: 'green', message: t('duplicates.scanDone') });
     },
     [queryClient, t],
@@ -42,7 +43,14 @@ function ScanPanel() {
           leftSection={<IconSearch size={16} aria-hidden />}
           loading={scan.isPending}
           disabled={running}
-          onClick={() => scan.mutate()}
+          onClick={() =>
+            scan.mutate(undefined, {
+              onSuccess: (started) => {
+                startedHere.current = started.jobId;
+                onStarted(started.jobId);
+              },
+            })
+          }
         >
           {t('duplicates.scan')}
         </Button>
@@ -105,14 +113,19 @@ function DuplicateList() {
   const [debounced] = useDebouncedValue(typed, 400);
   useEffect(() => {
     if (debounced !== search.minScore) {
-      void navigate({ search: debounced === undefined ? {} : { minScore: debounced }, replace: true });
+      void navigate({ search: (previous) => ({ ...previous, minScore: debounced }), replace: true });
     }
   }, [debounced, search.minScore, navigate]);
 
   return (
     <>
       <PageHeader title={t('duplicates.title')} description={t('duplicates.description')} />
-      {can(IDENTITY_PERMISSIONS.scan) && <ScanPanel />}
+      {can(IDENTITY_PERMISSIONS.scan) && (
+        <ScanPanel
+          jobId={search.scan}
+          onStarted={(jobId) => void navigate({ search: (previous) => ({ ...previous, scan: jobId }) })}
+        />
+      )}
       <NumberInput
         label={t('duplicates.minScore')}
         description={t('duplicates.minScoreHelp')}
