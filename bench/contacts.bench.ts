@@ -24,7 +24,8 @@ async function timed(fetchOnce: () => Promise<Response>): Promise<number> {
  */
 export const contactsBenchmark = {
   name: 'contacts',
-  description: 'batch create through the API, search p95, list page p95, server RSS (embedded)',
+  description:
+    'batch create through the API, search p95, list page p95, data-quality report, server RSS (embedded)',
   async run() {
     const peopleCount = option('people', 1_000_000);
     const organisationCount = option('organisations', Math.round(peopleCount / 10));
@@ -129,6 +130,11 @@ export const contactsBenchmark = {
           cursor = body.nextCursor;
         }
       }
+      // The data-quality report is one pass over the whole base: a few runs, the first one cold.
+      const reportTimes: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        reportTimes.push(await timed(() => fetch(`${server.url}/api/v1/data-quality`, { headers })));
+      }
       return {
         people: created,
         organisations: organisationCount,
@@ -143,6 +149,12 @@ export const contactsBenchmark = {
           pages: listTimes.length,
           p50Ms: Math.round(percentile(listTimes, 50)),
           p95Ms: Math.round(percentile(listTimes, 95)),
+        },
+        dataQualityReport: {
+          runs: reportTimes.length,
+          firstMs: Math.round(reportTimes[0]),
+          p50Ms: Math.round(percentile(reportTimes, 50)),
+          maxMs: Math.round(Math.max(...reportTimes)),
         },
         serverRssMb: rssMb(server.process.pid!),
       };
