@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type TestUser } from '../../../test/builders.ts';
 import { buildPerson } from '../../../test/contact-builders.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { newId } from '../../platform/ids.ts';
+import { customFieldDefinitions } from '../contacts/contacts.tables.ts';
 import { buildLine, buildOrder, pushOrders } from '../ticketing/ticketing-test-data.ts';
 import { snapshotSizesJob } from './segments.jobs.ts';
 
@@ -56,6 +58,69 @@ describe('segments API', () => {
     const tickets = forAdmin.data.find((f: { id: string }) => f.id === 'purchases.tickets');
     expect(tickets.valueSchema.properties.count).toBeDefined();
     expect(forAdmin.categories.map((c: { id: string }) => c.id)).toContain('purchases');
+  });
+
+  it('documents every segment and list route in OpenAPI, with the criteria schema', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/segments',
+        '/api/v1/segments/fields',
+        '/api/v1/segments:count',
+        '/api/v1/segments:overlap',
+        '/api/v1/segments/{id}',
+        '/api/v1/segments/{id}/count',
+        '/api/v1/segments/{id}/members',
+        '/api/v1/segments/{id}/history',
+        '/api/v1/segments/{id}/snapshot',
+        '/api/v1/lists',
+        '/api/v1/lists/{id}',
+        '/api/v1/lists/{id}/members',
+      ]),
+    );
+    expect(document.components.schemas.SegmentCriteria.properties.rules).toBeDefined();
+  });
+
+  it('accepts the documented example of every criterion, custom fields included', async () => {
+    const admin = await buildUser(t, { roles: ['administrateur'] });
+    for (const [key, type] of [
+      ['abonnement', 'choice'],
+      ['centres', 'multi_choice'],
+      ['places', 'number'],
+      ['adhesion', 'date'],
+      ['benevole', 'boolean'],
+      ['profession', 'text'],
+    ]) {
+      await t.database.db.insert(customFieldDefinitions).values({
+        id: newId(),
+        tenantId: t.context.defaultTenantId,
+        entity: 'person',
+        key,
+        label: key,
+        type,
+        options: type.endsWith('choice') ? ['a', 'b'] : [],
+      });
+    }
+    const fields = (await call(admin, 'GET', '/api/v1/segments/fields')).json().data as {
+      id: string;
+      example: { field: string; value: { ids?: string[] } };
+    }[];
+    expect(fields.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['customFields.abonnement', 'customFields.profession']),
+    );
+    const segment = (
+      await call(admin, 'POST', '/api/v1/segments', { name: 'Exemple', criteria: { op: 'and', rules: [] } })
+    ).json().id;
+    const failures: string[] = [];
+    for (const { id, example } of fields) {
+      const rule = id === 'membership.segment' ? { ...example, value: { ids: [segment] } } : example;
+      const response = await call(admin, 'POST', '/api/v1/segments:count', {
+        criteria: { op: 'and', rules: [rule] },
+      });
+      if (response.statusCode !== 200)
+        failures.push(`${id}: ${response.statusCode} ${response.json().detail}`);
+    }
+    expect(failures).toEqual([]);
   });
 
   it('counts unsaved criteria with a sample of members, leaving deleted people out', async () => {

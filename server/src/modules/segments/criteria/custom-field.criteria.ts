@@ -107,7 +107,7 @@ function criterionFor(field: CustomField): CriterionDefinition | undefined {
         operators: ['in', 'notIn', 'isEmpty', 'isNotEmpty'],
         value: codesValueSchema,
         options: field.options.map((option) => ({ value: option, label: { fr: option, en: option } })),
-        example: { field: id, operator: 'in', value: { codes: field.options.slice(0, 1) } },
+        example: { field: id, operator: 'in', value: { codes: [field.options[0] ?? 'valeur'] } },
         compile: ({
           operator,
           value,
@@ -127,7 +127,7 @@ function criterionFor(field: CustomField): CriterionDefinition | undefined {
         operators: ['hasAny', 'hasAll', 'hasNone', 'isEmpty', 'isNotEmpty'],
         value: codesValueSchema,
         options: field.options.map((option) => ({ value: option, label: { fr: option, en: option } })),
-        example: { field: id, operator: 'hasAny', value: { codes: field.options.slice(0, 1) } },
+        example: { field: id, operator: 'hasAny', value: { codes: [field.options[0] ?? 'valeur'] } },
         compile: ({
           operator,
           value,
