@@ -8,8 +8,10 @@ export type IndexedMatch = { i: number; j: number; score: number };
 /**
  * Blocks the records on their keys and scores each pair sharing one, once: the work follows the
  * number of candidate pairs (about one per record, bench/identity), not the square of the base.
- * Most blocks hold a single record, kept as a bare index rather than an array. Returns the pairs
- * (i < j, indexes into `records`) scoring at least `minScore`.
+ * Most blocks hold a single record, kept as a bare index rather than an array, and keys are kept as
+ * 52-bit hashes rather than strings (a million people make some 15 million keys): a collision only
+ * adds a candidate pair, which scoring then rejects. Returns the pairs (i < j, indexes into
+ * `records`) scoring at least `minScore`.
  */
 export function findMatches(
   records: readonly PreparedRecord[],
@@ -18,9 +20,10 @@ export function findMatches(
 ): { candidatePairs: number; matches: IndexedMatch[] } {
   const n = records.length;
   const maxBlockSize = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
-  const blocks = new Map<string, number | number[]>();
+  const blocks = new Map<number, number | number[]>();
   for (let i = 0; i < n; i++) {
-    for (const key of blockingKeys(records[i])) {
+    for (const text of blockingKeys(records[i])) {
+      const key = hashKey(text);
       const block = blocks.get(key);
       if (block === undefined) blocks.set(key, i);
       else if (typeof block === 'number') blocks.set(key, [block, i]);
@@ -44,4 +47,16 @@ export function findMatches(
     }
   }
   return { candidatePairs: seen.size, matches };
+}
+
+/** Two 32-bit FNV-1a hashes with different offsets, folded into one 52-bit integer. */
+function hashKey(text: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
 }
