@@ -368,4 +368,22 @@ describe('segments API', () => {
     expect(history.data).toHaveLength(1);
     expect(history.data[0].count).toBe(1);
   });
+
+  it('turns a scheduled trigger into one visible run per tenant', async () => {
+    const runs = async () =>
+      (
+        await t.database.sql.executeSql(
+          `SELECT status FROM job_runs WHERE type = 'segments.snapshot-sizes' AND created_by IS NULL
+            AND tenant_id = $1 ORDER BY created_at`,
+          [t.context.defaultTenantId],
+        )
+      ).rows.map((r) => r.status);
+    const before = (await runs()).length;
+    // What pg-boss's scheduler sends at 03:15: the job's queue, the trigger as data.
+    await t.database.sql.executeSql(`INSERT INTO pgboss.job (name, data) VALUES ($1, $2::jsonb)`, [
+      'segments.snapshot-sizes',
+      JSON.stringify({ scheduled: true }),
+    ]);
+    await expect.poll(async () => (await runs()).slice(before), { timeout: 30_000 }).toEqual(['succeeded']);
+  });
 });
