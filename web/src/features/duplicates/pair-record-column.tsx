@@ -37,10 +37,18 @@ interface PairRecordColumnProps {
   heading: string;
   survivor: boolean;
   customFields: CustomField[];
+  /** Paths whose value differs from the other record's. */
+  differing: ReadonlySet<string>;
 }
 
 /** One of the two records of a pair, as a titled region: identity, coordinates, tags, custom fields. */
-export function PairRecordColumn({ person, heading, survivor, customFields }: PairRecordColumnProps) {
+export function PairRecordColumn({
+  person,
+  heading,
+  survivor,
+  customFields,
+  differing,
+}: PairRecordColumnProps) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { labelOf, format } = useFieldFormat(customFields);
@@ -84,7 +92,20 @@ export function PairRecordColumn({ person, heading, survivor, customFields }: Pa
           <SimpleGrid component="dl" cols={2} spacing="sm" verticalSpacing="xs" m={0}>
             {[...identityFields, ...customPaths].map((path) => (
               <Fact key={path} label={labelOf(path)}>
-                {masked(path) ? t('customFields.masked') : format(path, valueAt(person, path))}
+                {masked(path) ? (
+                  t('customFields.masked')
+                ) : differing.has(path) ? (
+                  <>
+                    <Text span fw={700} size="sm">
+                      {format(path, valueAt(person, path))}
+                    </Text>
+                    <Badge size="xs" variant="light" color="orange" tt="none">
+                      {t('duplicates.reviewPage.differs')}
+                    </Badge>
+                  </>
+                ) : (
+                  format(path, valueAt(person, path))
+                )}
               </Fact>
             ))}
           </SimpleGrid>

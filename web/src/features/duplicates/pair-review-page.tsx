@@ -88,6 +88,7 @@ function PairReview({ pair }: { pair: DuplicatePairDetail }) {
   const customFields = useCustomFields('person').data ?? [];
   const { labelOf, format } = useFieldFormat(customFields);
   const differences = useMemo(() => differingFields(pair.a, pair.b), [pair]);
+  const differing = useMemo(() => new Set(differences.map((d) => d.path)), [differences]);
   const [survivor, setSurvivor] = useState<Side>(() => defaultSurvivor(pair.a, pair.b));
   const [choices, setChoices] = useState(() => defaultChoices(differences, pair.a, pair.b));
   const [confirming, setConfirming] = useState(false);
@@ -162,6 +163,7 @@ function PairReview({ pair }: { pair: DuplicatePairDetail }) {
             heading={recordLabels[side]}
             survivor={pending && side === survivor}
             customFields={customFields}
+            differing={differing}
           />
         ))}
       </SimpleGrid>
