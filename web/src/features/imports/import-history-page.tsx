@@ -1,4 +1,4 @@
-import { Badge, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
@@ -83,9 +83,9 @@ export function ImportHistoryPage() {
               title: t('imports.history.kind'),
               visibleMediaQuery: '(min-width: 48em)',
               render: (run) => (
-                <Badge variant="outline" color={run.dryRun ? 'gray' : 'blue'} tt="none">
+                <Text size="sm">
                   {run.dryRun ? t('imports.history.dryRun') : t('imports.history.import')}
-                </Badge>
+                </Text>
               ),
             },
             {
