@@ -213,6 +213,29 @@ describe('duplicate review queue', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('undoes a merge decided from the queue and puts the pair back in the queue', async () => {
+    const address = { line1: '2 rue Kléber', postalCode: '44000', city: 'Nantes' };
+    const kept = (await createPerson(t, admin, person('Maëlys', 'Guérin', address))).id;
+    const other = (await createPerson(t, admin, person('Maelys', 'Guerin', address))).id;
+    await scan();
+    expect(pairOf((await queue()).data, kept, other)).toBeDefined();
+    const merged = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      headers: manager.headers,
+      payload: { survivorId: kept, mergedId: other },
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(pairOf((await queue()).data, kept, other)).toBeUndefined();
+    const undone = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/contacts/${other}/unmerge`,
+      headers: manager.headers,
+    });
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(pairOf((await queue()).data, kept, other)).toBeDefined();
+  });
+
   it('keeps rules and the scan to administrators, and validates the rules', async () => {
     const forbidden = await t.app.inject({
       method: 'POST',

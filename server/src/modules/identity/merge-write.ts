@@ -149,7 +149,11 @@ export async function writeMerge(
     notes,
     relationships: relationships.images,
     timeline,
-    pairs: [...(pairBefore ? [imageOfPair(pairBefore)] : []), ...otherPairs],
+    // The pair of these two people, when pending, is among the merged person's pending pairs too.
+    pairs: [
+      ...(pairBefore ? [imageOfPair(pairBefore)] : []),
+      ...otherPairs.filter((pair) => pair.id !== pairBefore?.id),
+    ],
     survivorVersion: survivorAfter.version,
     mergedVersion: mergedAfter.version,
   };

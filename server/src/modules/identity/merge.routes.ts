@@ -45,7 +45,7 @@ export function registerMergeRoutes(server: FastifyInstance, merges: MergeServic
           '`id` désigne la fiche fusionnée, ou le survivant avec `mergeId`. Les deux fiches redeviennent exactement ce qu’elles étaient ; refusé (409) si l’une d’elles a changé depuis.',
         tags,
         params: idParamsSchema,
-        body: unmergeInputSchema.optional(),
+        body: unmergeInputSchema.nullish(),
         response: { 200: unmergeResultSchema, ...errorResponses },
       },
     },
