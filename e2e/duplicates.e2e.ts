@@ -188,11 +188,6 @@ describe('reviewing a duplicate pair in the browser', () => {
     await dialog.getByRole('button', { name: 'Fusionner les fiches' }).click();
     await page.getByRole('heading', { name: 'Mme Gwenaëlle Kerjean', level: 1 }).waitFor();
     expect(page.url()).toBe(`${server.url}/contacts/${secondId}`);
-    await page
-      .getByRole('alert')
-      .filter({ hasText: 'Fiches fusionnées.' })
-      .getByRole('button', { name: 'Annuler la fusion' })
-      .waitFor();
 
     const kept = await get(`/contacts/${secondId}`);
     expect([kept.civility, kept.firstName, kept.lastName, kept.source]).toEqual([
@@ -218,5 +213,33 @@ describe('reviewing a duplicate pair in the browser', () => {
     expect(serious(await accessibilityViolations(other))).toEqual([]);
     await screenshot(other, 'duplicates-merged-record-desktop');
     await other.close();
+  });
+
+  it('undoes the merge from the notification: both records come back exactly', async () => {
+    const notification = page.getByRole('alert').filter({ hasText: 'Fiches fusionnées.' });
+    await notification.getByRole('button', { name: 'Annuler la fusion' }).click();
+    await page.getByText('Fusion annulée : les deux fiches sont rétablies.').waitFor();
+    await page.getByRole('heading', { name: 'Gwenaelle Kerjan', level: 1 }).waitFor();
+
+    const restored = await get(`/contacts/${firstId}`);
+    expect([restored.civility, restored.firstName, restored.lastName, restored.source]).toEqual([
+      'Mme',
+      'Gwenaëlle',
+      'Kerjean',
+      'billetterie',
+    ]);
+    const back = await get(`/contacts/${secondId}`);
+    expect([back.civility, back.firstName, back.lastName, back.birthDate]).toEqual([
+      null,
+      'Gwenaelle',
+      'Kerjan',
+      null,
+    ]);
+    expect(back.phones).toHaveLength(1);
+    const both = await get(`/contacts?q=${encodeURIComponent('Gwenaelle')}`);
+    expect(both.data.map((p: { id: string }) => p.id).sort()).toEqual([firstId, secondId].sort());
+    // The pair the merge had decided awaits review again.
+    const queue = await get('/duplicates');
+    expect(queue.data.map((pair: { a: { id: string } }) => pair.a.id)).toEqual([firstId]);
   });
 });
