@@ -104,6 +104,10 @@ function Lines({ order }: { order: Order }) {
                       .filter(Boolean)
                       .join(' · ')}
                   </Text>
+                  {/* On phones the price category column is hidden: it is told here. */}
+                  <Text size="xs" hiddenFrom="xs">
+                    {line.priceCategory?.label}
+                  </Text>
                 </Stack>
               ) : (
                 '—'
@@ -112,6 +116,7 @@ function Lines({ order }: { order: Order }) {
           {
             accessor: 'priceCategory',
             title: t('ticketing.order.priceCategory'),
+            visibleMediaQuery: '(min-width: 36em)',
             render: (line) => line.priceCategory?.label ?? '—',
           },
           {

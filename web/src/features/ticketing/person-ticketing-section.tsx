@@ -1,4 +1,4 @@
-import { Badge, Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { formatDate, formatNumber } from '../../app/format';
@@ -31,36 +31,31 @@ function RecentOrders({ summary }: { summary: PersonTicketing }) {
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table verticalSpacing={4} aria-label={t('ticketing.person.recentOrders')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('ticketing.orders.date')}</Table.Th>
-            <Table.Th>{t('ticketing.orders.productions')}</Table.Th>
-            <Table.Th ta="right">{t('ticketing.orders.total')}</Table.Th>
-            <Table.Th>{t('ticketing.orders.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {summary.recentOrders.map((order) => (
-            <Table.Tr key={order.id}>
-              <Table.Td>
-                <LinkAnchor to="/ticketing/orders/$orderId" params={{ orderId: order.id }} size="sm">
-                  {order.orderedAt ? formatDate(order.orderedAt) : t('ticketing.orders.undated')}
-                </LinkAnchor>
-              </Table.Td>
-              <Table.Td fz="sm">{order.productionTitles.join(', ') || '—'}</Table.Td>
-              <Table.Td fz="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatAmount(order.total, order.currency)}
-              </Table.Td>
-              <Table.Td>
-                <OrderStatusBadge status={order.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack
+      component="ul"
+      gap="xs"
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('ticketing.person.recentOrders')}
+    >
+      {summary.recentOrders.map((order) => (
+        <Group component="li" key={order.id} gap="xs" justify="space-between" wrap="wrap">
+          <Stack gap={0} style={{ flex: '1 1 12rem', minWidth: 0 }}>
+            <LinkAnchor to="/ticketing/orders/$orderId" params={{ orderId: order.id }} size="sm" fw={500}>
+              {order.orderedAt ? formatDate(order.orderedAt) : t('ticketing.orders.undated')}
+            </LinkAnchor>
+            <Text size="xs" c="dimmed">
+              {order.productionTitles.join(', ') || '—'}
+            </Text>
+          </Stack>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm">{formatAmount(order.total, order.currency)}</Text>
+            <OrderStatusBadge status={order.status} />
+          </Group>
+        </Group>
+      ))}
+    </Stack>
   );
 }
 
