@@ -74,6 +74,10 @@ export function ImportReport({ run }: { run: ImportDetail }) {
             </Title>
             <Button
               variant="light"
+              h="auto"
+              py={8}
+              maw="100%"
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
               leftSection={<IconDownload size={16} aria-hidden />}
               loading={download.isPending}
               onClick={() => download.mutate()}
