@@ -77,7 +77,10 @@ export function ImportReport({ run }: { run: ImportDetail }) {
               h="auto"
               py={8}
               maw="100%"
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+              styles={{
+                inner: { height: 'auto' },
+                label: { whiteSpace: 'normal', textAlign: 'left', overflow: 'visible', height: 'auto' },
+              }}
               leftSection={<IconDownload size={16} aria-hidden />}
               loading={download.isPending}
               onClick={() => download.mutate()}
