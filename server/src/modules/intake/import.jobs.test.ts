@@ -89,7 +89,7 @@ describe('import job crash safety', () => {
 });
 
 describe('parterre import', () => {
-  it('imports a file in-process and prints only the JSON summary', { timeout: 120_000 }, async () => {
+  it('imports a file in-process and prints only the JSON summary', { timeout: 300_000 }, async () => {
     const data = mkdtempSync(path.join(tmpdir(), 'parterre-cli-import-'));
     const file = path.join(data, 'export.csv');
     writeFileSync(file, venueFixture);
