@@ -2,6 +2,7 @@ import {
   IconBuildingCommunity,
   IconCalendarEvent,
   IconChecklist,
+  IconClipboardCheck,
   IconClipboardList,
   IconCopy,
   IconFileImport,
@@ -40,7 +41,8 @@ export type NavPath =
   | '/contacts/trash'
   | '/contacts/duplicates'
   | '/imports'
-  | '/admin/custom-fields';
+  | '/admin/custom-fields'
+  | '/admin/purposes';
 
 export interface NavItem {
   to: NavPath;
@@ -104,6 +106,7 @@ export const navigation: NavSection[] = [
       { to: '/admin/security', label: 'nav.security', icon: IconShieldLock },
       { to: '/admin/jobs', label: 'nav.jobs', icon: IconListCheck },
       { to: '/admin/custom-fields', label: 'nav.customFields', icon: IconForms },
+      { to: '/admin/purposes', label: 'consent.nav.purposes', icon: IconClipboardCheck },
     ],
   },
   { items: [{ to: '/account', label: 'nav.account', icon: IconUserCircle }] },

@@ -112,6 +112,7 @@ const lazy = {
     () => import('../features/custom-fields/custom-fields-page'),
     'CustomFieldsPage',
   ),
+  purposes: lazyRouteComponent(() => import('../features/consent/purpose-list-page'), 'PurposeListPage'),
   dataQuality: lazyRouteComponent(
     () => import('../features/data-quality/data-quality-page'),
     'DataQualityPage',
@@ -355,6 +356,11 @@ const customFieldsRoute = createRoute({
   path: 'custom-fields',
   component: lazy.customFields,
 });
+const purposesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'purposes',
+  component: lazy.purposes,
+});
 
 // File imports (the static "new" ranks before $importId).
 const importsRoute = createRoute({
@@ -478,6 +484,7 @@ const routeTree = rootRoute.addChildren([
       jobsRoute,
       jobDetailRoute,
       customFieldsRoute,
+      purposesRoute,
     ]),
   ]),
 ]);

@@ -3,6 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { PersonConsentSection } from '../consent/person-consent-section';
 import { CustomFieldsDisplay } from '../custom-fields/custom-fields-display';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
 import { useAllDepartments } from '../departments/use-departments';
@@ -86,6 +87,7 @@ export function PersonRecordPage() {
         </Stack>
         <Stack gap="md">
           <PersonTicketingSection personId={personId} />
+          <PersonConsentSection personId={personId} />
           <RelationshipsSection subject={subject} title={t('contactRecord.links')} />
           <NotesSection subject={subject} />
         </Stack>
