@@ -55,6 +55,8 @@ export const purposeWordingSchema = z
     createdAt: z.string(),
     /** User who wrote it; null when written by a token or the system. */
     createdBy: z.uuid().nullable(),
+    /** The author's name (user or token label) as it was when written; null for the built-in purposes. */
+    createdByName: z.string().nullable(),
   })
   .meta({ id: 'PurposeWording' });
 export type PurposeWording = z.infer<typeof purposeWordingSchema>;

@@ -53,6 +53,8 @@ export const purposeWordings = pgTable(
     textEn: text('text_en'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
+    /** The author's name (user or token label) as it was when written. */
+    createdByName: text('created_by_name'),
   },
   (t) => [uniqueIndex('purpose_wordings_version_idx').on(t.tenantId, t.purposeId, t.version)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "purpose_wordings" ADD COLUMN "created_by_name" text;
