@@ -7,11 +7,10 @@ import type { Purpose, PurposeWording } from './consent-api';
 import { formatParisDateTime, purposeName } from './consent-labels';
 import { usePurpose } from './use-consent';
 
-/** The author's name when the server sends it (`createdByName`), else what the id tells this user. */
+/** The author's name as it was when written; the id is only resolved for older rows without it. */
 function Author({ wording }: { wording: PurposeWording }) {
   const { t } = useTranslation();
-  const name = (wording as PurposeWording & { createdByName?: string | null }).createdByName;
-  if (name) return <>{t('consent.wordings.by', { name })}</>;
+  if (wording.createdByName) return <>{t('consent.wordings.by', { name: wording.createdByName })}</>;
   if (!wording.createdBy) return <>{t('consent.wordings.byUnknown')}</>;
   return (
     <>
