@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../platform/module.ts';
 import { accountsModule } from './accounts/accounts.module.ts';
+import { consentModule } from './consent/consent.module.ts';
 import { contactsModule } from './contacts/contacts.module.ts';
 import { dataQualityModule } from './data-quality/data-quality.module.ts';
 import { identityModule } from './identity/identity.module.ts';
@@ -11,6 +12,7 @@ import { ticketingModule } from './ticketing/ticketing.module.ts';
 export const modules: ModuleDefinition[] = [
   accountsModule,
   contactsModule,
+  consentModule,
   ticketingModule,
   intakeModule,
   identityModule,

@@ -69,6 +69,27 @@ function changedFields(payload: Record<string, unknown>): string[] {
   return [];
 }
 
+const CONSENT_STATUSES: Record<string, string> = {
+  granted: 'Consentement accordé',
+  withdrawn: 'Consentement retiré',
+  pending: 'Consentement en attente de confirmation',
+  unknown: 'Consentement inconnu',
+};
+const CONSENT_CHANNELS: Record<string, string> = {
+  email: 'e-mail',
+  sms: 'SMS',
+  post: 'courrier',
+  phone: 'téléphone',
+};
+
+/** « Consentement retiré : Lettre d’information (e-mail) ». */
+function consentSummary(payload: Record<string, unknown>): string {
+  const status = CONSENT_STATUSES[String(payload.status)] ?? 'Consentement enregistré';
+  const channel = CONSENT_CHANNELS[String(payload.channel)];
+  const purpose = typeof payload.purposeName === 'string' ? ` : ${payload.purposeName}` : '';
+  return `${status}${purpose}${channel ? ` (${channel})` : ''}`;
+}
+
 export function summariseEvent(
   type: string,
   payload: Record<string, unknown>,
@@ -87,6 +108,7 @@ export function summariseEvent(
   }
   let text: string;
   if (entity === 'contact' && verb === 'merged') text = 'Fiches fusionnées';
+  else if (entity === 'consent' && verb === 'recorded') text = consentSummary(payload);
   else if (noun && PARTICIPLES[verb]) text = `${noun.word} ${agree(noun, PARTICIPLES[verb])}`;
   else if (noun) text = `${noun.word} : ${verb || 'événement'}`;
   else text = type;
