@@ -178,6 +178,8 @@ export async function restorePairs(tx: DbOrTx, tenantId: string, images: Record<
 export type MovedReferences = {
   counts: Record<string, number>;
   ticketing: PersonReferences;
+  /** Consent events moved; absent in merges made before the consent ledger existed. */
+  consentEvents?: string[];
   notes: string[];
   relationships: Record<string, unknown>[];
   timeline: { id: string; subjects: string[] }[];

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { actorOf, type RequestScope } from '../../platform/scope.ts';
+import { reassignConsents } from '../consent/consent-merge.repository.ts';
 import * as peopleRepository from '../contacts/people.repository.ts';
 import {
   imagePeople,
@@ -115,6 +116,7 @@ export async function writeMerge(
   await peopleRepository.updatePersonColumns(tx, tenantId, survivorId, actorId, columns);
   const coordinates = await moveMissingCoordinates(tx, tenantId, mergedId, survivorId);
   const ticketing = await reassignPersonReferences(tx, tenantId, mergedId, survivorId);
+  const consentEvents = await reassignConsents(tx, tenantId, mergedId, survivorId);
   const notes = await reassignNotes(tx, tenantId, mergedId, survivorId);
   const relationships = await reassignRelationships(tx, tenantId, mergedId, survivorId);
   const timeline = await reassignTimelineSubjects(tx, tenantId, mergedId, survivorId);
@@ -131,6 +133,7 @@ export async function writeMerge(
     orders: ticketing.orders.length,
     ticketLines: ticketing.ticketLines.length,
     visits: ticketing.visits.length,
+    consentEvents: consentEvents.length,
     notes: notes.length,
     relationships: relationships.moved,
     relationshipsRemoved: relationships.deleted,
@@ -146,6 +149,7 @@ export async function writeMerge(
   const movedReferences: MovedReferences = {
     counts,
     ticketing,
+    consentEvents,
     notes,
     relationships: relationships.images,
     timeline,

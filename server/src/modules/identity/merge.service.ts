@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { RequestScope } from '../../platform/scope.ts';
+import { restoreConsents } from '../consent/consent-merge.repository.ts';
 import type { ContactsContext, ContactsServices } from '../contacts/contacts.services.ts';
 import * as peopleRepository from '../contacts/people.repository.ts';
 import {
@@ -124,9 +125,15 @@ export function createMergeService(context: ContactsContext, deps: { contacts: C
       toId: merge.mergedId,
     });
     const notesBack = await restoreNotes(tx, tenantId, moved.notes, merge.mergedId);
+    const consentsMissing = await restoreConsents(tx, tenantId, {
+      eventIds: moved.consentEvents ?? [],
+      fromId: merge.survivorId,
+      toId: merge.mergedId,
+    });
     const changed = [
       ...Object.entries(missing).flatMap(([kind, count]) => (count > 0 ? [kind] : [])),
       ...(notesBack < moved.notes.length ? ['notes'] : []),
+      ...(consentsMissing > 0 ? ['consentEvents'] : []),
     ];
     if (changed.length > 0)
       throw new AppError('identity.references_changed', { details: { kinds: changed.join(', ') } });
