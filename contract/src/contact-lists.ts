@@ -32,7 +32,8 @@ export const filterRuleSchema = z.object({
    * firstName, lastName, email, phone, postalCode, city, departementCode, tags, departmentId,
    * source, language, createdAt, updatedAt, emailStatus / phoneStatus / addressStatus (validity of
    * any of the person's e-mails, phones, addresses: valid, invalid, bounced, unknown),
-   * duplicateSuspect (named by a pending suspected duplicate pair), or `customFields.<key>`.
+   * duplicateSuspect (named by a pending suspected duplicate pair), consentGranted (holds at least one
+   * granted consent now), or `customFields.<key>`.
    */
   field: z.string().min(1).max(100),
   op: filterOpSchema,

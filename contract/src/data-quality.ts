@@ -15,6 +15,7 @@ export const dataQualityIndicators = [
   'noLastName',
   'noFirstName',
   'duplicateSuspect',
+  'noConsent',
 ] as const;
 export const dataQualityIndicatorSchema = z.enum(dataQualityIndicators);
 export type DataQualityIndicator = z.infer<typeof dataQualityIndicatorSchema>;
@@ -45,6 +46,8 @@ export const dataQualityCountsSchema = z.object({
   noFirstName: dataQualityCountSchema,
   /** Named by at least one suspected duplicate pair still awaiting review. */
   duplicateSuspect: dataQualityCountSchema,
+  /** Holding no granted consent (any purpose, any channel): not to be contacted on a consent basis. */
+  noConsent: dataQualityCountSchema,
 });
 export type DataQualityCounts = z.infer<typeof dataQualityCountsSchema>;
 

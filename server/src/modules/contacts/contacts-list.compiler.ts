@@ -7,6 +7,7 @@ import {
 import { validitySchema } from '@parterre/contract/contacts';
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError, defineErrors } from '../../platform/errors.ts';
+import { peopleWithGrantedConsent } from '../consent/consent-counts.repository.ts';
 import { pendingDuplicatePersonIds } from '../identity/duplicate-counts.repository.ts';
 import { normalisePhone } from './contact-normalisation.ts';
 import { escapeLike } from './contacts-list.sql.ts';
@@ -128,6 +129,9 @@ function resolveField(field: string, context: CompileContext): FieldSource {
   if (field === 'duplicateSuspect') {
     // Uncorrelated, so that the pending pairs are read once (hashed), not once per person.
     return { type: 'flag', expr: sql`(p.id IN (${pendingDuplicatePersonIds(context.tenantId)}))` };
+  }
+  if (field === 'consentGranted') {
+    return { type: 'flag', expr: sql`(p.id IN (${peopleWithGrantedConsent(context.tenantId)}))` };
   }
   if (field.startsWith('customFields.')) {
     const key = field.slice('customFields.'.length);

@@ -48,6 +48,7 @@ describe('GET /api/v1/data-quality', () => {
       noPostalAddress: ['b3', 'b4'],
       noEmailOrPhone: ['b4'],
       noLastName: ['b4'],
+      noConsent: ['b2', 'b3', 'b4'],
     },
     [SALON]: {
       people: ['i1', 'i2'],
@@ -55,6 +56,8 @@ describe('GET /api/v1/data-quality', () => {
       invalidAddress: ['i1'],
       duplicateSuspect: ['i2'],
       noPostalAddress: ['i2'],
+      // i1 withdrew: nothing granted.
+      noConsent: ['i1', 'i2'],
     },
     [NONE]: {
       people: ['m1', 'm2', 'm4'],
@@ -62,6 +65,7 @@ describe('GET /api/v1/data-quality', () => {
       noEmailOrPhone: ['m2', 'm4'],
       noPostalAddress: ['m2', 'm4'],
       noFirstName: ['m4'],
+      noConsent: ['m2', 'm4'],
     },
   };
   const indicators: Indicator[] = [
@@ -75,6 +79,7 @@ describe('GET /api/v1/data-quality', () => {
     'noLastName',
     'noFirstName',
     'duplicateSuspect',
+    'noConsent',
   ];
   const labelOf = (source: string | null) =>
     source === null ? NONE : source.toLowerCase() === 'billetweb' ? BILLETWEB : source;
@@ -153,6 +158,20 @@ describe('GET /api/v1/data-quality', () => {
         pair(ids.b1, ids.m4, 'dismissed'),
         pair(ids.m3, ids.m1, 'pending'),
       ]);
+    const purposes = await t.app.inject({ method: 'GET', url: '/api/v1/purposes', headers: manager.headers });
+    const newsletter = purposes.json().data.find((p: { code: string }) => p.code === 'lettre-information');
+    const consent = async (name: string, status: string) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${ids[name]}/consents`,
+        headers: manager.headers,
+        payload: { purposeId: newsletter.id, channel: 'email', status, proof: { source: 'counter' } },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    await consent('b1', 'granted');
+    await consent('i1', 'withdrawn');
+    await consent('m1', 'granted');
   });
   afterAll(async () => t?.close());
 

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { RequestScope } from '../../platform/scope.ts';
+import { countPeopleWithoutConsentBySource } from '../consent/consent-counts.repository.ts';
 import { CONTACTS_PERMISSIONS } from '../contacts/contacts.permissions.ts';
 import { countDuplicateSuspectsBySource } from '../identity/duplicate-counts.repository.ts';
 import { DATA_QUALITY_PERMISSIONS } from './data-quality.permissions.ts';
@@ -27,9 +28,13 @@ const INDICATOR_RULES: Record<DataQualityIndicator, FilterRule[]> = {
   noLastName: [{ field: 'lastName', op: 'isEmpty' }],
   noFirstName: [{ field: 'firstName', op: 'isEmpty' }],
   duplicateSuspect: [{ field: 'duplicateSuspect', op: 'eq', value: true }],
+  noConsent: [{ field: 'consentGranted', op: 'eq', value: false }],
 };
 
-type Figures = Omit<SourceQualityRow, 'sourceKey' | 'source'> & { duplicateSuspect: number };
+type Figures = Omit<SourceQualityRow, 'sourceKey' | 'source'> & {
+  duplicateSuspect: number;
+  noConsent: number;
+};
 
 const INDICATORS = Object.keys(INDICATOR_RULES) as DataQualityIndicator[];
 
@@ -53,8 +58,9 @@ export function createDataQualityService(context: AppContext) {
 
   /**
    * Counts of people with invalid or bounced e-mails, invalid phones or addresses, missing key
-   * fields and suspected duplicates, for the whole base and per source, each with the list filter
-   * that shows exactly those people. Two aggregate queries, whatever the size of the base.
+   * fields, suspected duplicates and people without any granted consent, for the whole base and
+   * per source, each with the list filter that shows exactly those people. Three aggregate
+   * queries, whatever the size of the base.
    */
   async function getReport(scope: RequestScope): Promise<DataQualityReport> {
     authorize(scope, CONTACTS_PERMISSIONS.read);
@@ -66,10 +72,19 @@ export function createDataQualityService(context: AppContext) {
       sourceKey: sourceKey(sql.raw('p.source')),
     });
     const duplicatesByKey = new Map(duplicates.map((row) => [row.sourceKey, row.people]));
+    const withoutConsent = await countPeopleWithoutConsentBySource(db, {
+      tenantId: scope.tenantId,
+      sourceKey,
+    });
+    const withoutConsentByKey = new Map(withoutConsent.map((row) => [row.sourceKey, row.people]));
     const groups = rows
       .map(({ sourceKey, source, ...figures }) => ({
         source,
-        figures: { ...figures, duplicateSuspect: duplicatesByKey.get(sourceKey) ?? 0 },
+        figures: {
+          ...figures,
+          duplicateSuspect: duplicatesByKey.get(sourceKey) ?? 0,
+          noConsent: withoutConsentByKey.get(sourceKey) ?? 0,
+        },
       }))
       .sort(
         (a, b) =>
@@ -77,7 +92,7 @@ export function createDataQualityService(context: AppContext) {
           b.figures.people - a.figures.people ||
           (a.source ?? '').localeCompare(b.source ?? '', 'fr'),
       );
-    const total = { people: 0, duplicateSuspect: 0 } as Figures;
+    const total = { people: 0, duplicateSuspect: 0, noConsent: 0 } as Figures;
     for (const indicator of INDICATORS) total[indicator] = 0;
     for (const { figures } of groups) {
       total.people += figures.people;

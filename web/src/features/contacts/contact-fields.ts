@@ -63,6 +63,7 @@ const STANDARD_FILTERS: { id: string; kind: ValueKind; ops: FilterOp[] }[] = [
   { id: 'phoneStatus', kind: 'status', ops: STATUS_OPS },
   { id: 'addressStatus', kind: 'status', ops: STATUS_OPS },
   { id: 'duplicateSuspect', kind: 'boolean', ops: ['eq'] },
+  { id: 'consentGranted', kind: 'boolean', ops: ['eq'] },
 ];
 
 export const customFieldId = (field: CustomField) => `customFields.${field.key}`;
