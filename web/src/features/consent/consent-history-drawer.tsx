@@ -120,6 +120,8 @@ export function ConsentHistoryDrawer({ opened, onClose, history, purposes }: Con
       opened={opened}
       onClose={onClose}
       position="right"
+      // The theme names the close button of modals, not of drawers.
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       size={phone ? '100%' : 'xl'}
       title={t('consent.history.title')}
     >

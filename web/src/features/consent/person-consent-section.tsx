@@ -40,11 +40,11 @@ function ChannelRow({ row }: { row: Row }) {
   const { t } = useTranslation();
   return (
     <Group component="li" gap="xs" wrap="wrap" align="center">
-      <Text size="sm" w="6.5rem" style={{ flexShrink: 0 }}>
+      <Text size="sm" w="5.5rem" style={{ flexShrink: 0 }}>
         {t(`consent.channel.${row.channel}`)}
       </Text>
       <ConsentStatusBadge status={row.state?.status ?? 'unknown'} />
-      <Text size="xs" c="dimmed" style={{ flex: '1 1 10rem', minWidth: 0 }}>
+      <Text size="xs" c="dimmed" style={{ flex: '1 1 6rem', minWidth: 0 }}>
         {row.state
           ? [
               t('consent.person.since', { date: formatParisDate(row.state.since) }),

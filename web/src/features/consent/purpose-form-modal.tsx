@@ -32,7 +32,7 @@ import {
   toCreateInput,
   toUpdateInput,
 } from './purpose-form-values';
-import { schemaErrors } from './schema-errors';
+import { focusFirstError, schemaErrors } from './schema-errors';
 import { useCreatePurpose, useUpdatePurpose } from './use-consent';
 
 interface PurposeFormModalProps {
@@ -90,36 +90,39 @@ export function PurposeFormModal({ opened, onClose, purpose }: PurposeFormModalP
     setFormError(applyProblemToForm(form, error));
   };
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    setStale(false);
-    if (current) {
-      update.mutate(
-        { id: current.id, version: current.version, patch: toUpdateInput(values) },
-        {
-          onSuccess: (saved) => {
-            const newVersion = saved.currentWording.version !== current.currentWording.version;
-            notifications.show({
-              color: 'green',
-              message: newVersion
-                ? t('consent.purposes.updatedNewVersion', { version: saved.currentWording.version })
-                : t('consent.purposes.updated'),
-            });
+  const submit = form.onSubmit(
+    (values) => {
+      setFormError(null);
+      setStale(false);
+      if (current) {
+        update.mutate(
+          { id: current.id, version: current.version, patch: toUpdateInput(values) },
+          {
+            onSuccess: (saved) => {
+              const newVersion = saved.currentWording.version !== current.currentWording.version;
+              notifications.show({
+                color: 'green',
+                message: newVersion
+                  ? t('consent.purposes.updatedNewVersion', { version: saved.currentWording.version })
+                  : t('consent.purposes.updated'),
+              });
+              onClose();
+            },
+            onError: (error) => void onError(error),
+          },
+        );
+      } else {
+        create.mutate(toCreateInput(values), {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: t('consent.purposes.created') });
             onClose();
           },
           onError: (error) => void onError(error),
-        },
-      );
-    } else {
-      create.mutate(toCreateInput(values), {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('consent.purposes.created') });
-          onClose();
-        },
-        onError: (error) => void onError(error),
-      });
-    }
-  });
+        });
+      }
+    },
+    (errors) => focusFirstError(form, errors),
+  );
 
   const wordingChanged =
     current !== null &&

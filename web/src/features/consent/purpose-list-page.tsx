@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Switch, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, type MantineTheme, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconHistory, IconPencil, IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
@@ -29,6 +29,7 @@ export function PurposeListPage() {
   const [archiving, setArchiving] = useState<Purpose | null>(null);
   if (!allowed) return <ForbiddenPage />;
   const records = purposes.data ?? [];
+  const wide = (theme: MantineTheme) => `(min-width: ${theme.breakpoints.sm})`;
 
   const setArchived = async (purpose: Purpose, archived: boolean) => {
     await update.mutateAsync({ id: purpose.id, version: purpose.version, patch: { archived } });
@@ -79,26 +80,41 @@ export function PurposeListPage() {
                   <Text size="xs" c="dimmed">
                     <code>{p.code}</code>
                   </Text>
+                  {/* On a phone the other columns are folded under the name. */}
+                  <Text size="xs" hiddenFrom="sm" mt={4}>
+                    {[
+                      t(`consent.legalBasis.${p.legalBasis}`),
+                      p.channels.map((c) => t(`consent.channel.${c}`)).join(', '),
+                      t('consent.purposes.versionShort', { version: p.currentWording.version }),
+                      p.archived ? t('consent.purposes.archived') : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
                 </div>
               ),
             },
             {
               accessor: 'legalBasis',
+              visibleMediaQuery: wide,
               title: t('consent.purposes.legalBasis'),
               render: (p) => t(`consent.legalBasis.${p.legalBasis}`),
             },
             {
               accessor: 'channels',
+              visibleMediaQuery: wide,
               title: t('consent.purposes.channels'),
               render: (p) => p.channels.map((c) => t(`consent.channel.${c}`)).join(', '),
             },
             {
               accessor: 'currentWording',
+              visibleMediaQuery: wide,
               title: t('consent.purposes.wordingVersion'),
               render: (p) => t('consent.purposes.versionShort', { version: p.currentWording.version }),
             },
             {
               accessor: 'archived',
+              visibleMediaQuery: wide,
               title: t('consent.purposes.state'),
               render: (p) =>
                 p.archived ? (

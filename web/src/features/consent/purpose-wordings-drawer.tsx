@@ -67,6 +67,8 @@ export function PurposeWordingsDrawer({
       opened={purpose !== null}
       onClose={onClose}
       position="right"
+      // The theme names the close button of modals, not of drawers.
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       size={phone ? '100%' : 'lg'}
       title={t('consent.wordings.title', { name: purposeName(purpose ?? undefined) })}
     >

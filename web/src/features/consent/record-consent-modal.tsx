@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { applyProblemToForm } from '../../components/form-errors';
 import type { ConsentChannel, Purpose, PurposeWording, RecordConsentInput } from './consent-api';
 import { formatParisDate, localised, purposeName } from './consent-labels';
-import { schemaErrors } from './schema-errors';
+import { focusFirstError, schemaErrors } from './schema-errors';
 import { usePurpose, usePurposes, useRecordConsent } from './use-consent';
 
 const NO_WORDING = 'none';
@@ -67,16 +67,19 @@ export function RecordConsentModal({ personId, opened, onClose }: RecordConsentM
     form.setFieldValue('wordingId', next ? next.currentWording.id : NO_WORDING);
   };
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    record.mutate(toInput(values), {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('consent.record.recorded') });
-        onClose();
-      },
-      onError: (error) => setFormError(applyProblemToForm(form, error)),
-    });
-  });
+  const submit = form.onSubmit(
+    (values) => {
+      setFormError(null);
+      record.mutate(toInput(values), {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('consent.record.recorded') });
+          onClose();
+        },
+        onError: (error) => setFormError(applyProblemToForm(form, error)),
+      });
+    },
+    (errors) => focusFirstError(form, errors),
+  );
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('consent.record.title')} fullScreen={phone} size="lg">

@@ -45,3 +45,15 @@ export function schemaErrors(
   }
   return errors;
 }
+
+/** Moves the focus to the first invalid input in reading order, so that keyboard users land on it. */
+export function focusFirstError(
+  form: { getInputNode: (path: string) => HTMLElement | null },
+  errors: Record<string, unknown>,
+): void {
+  const nodes = Object.keys(errors)
+    .map((path) => form.getInputNode(path))
+    .filter((node): node is HTMLElement => node !== null);
+  nodes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  nodes[0]?.focus();
+}
