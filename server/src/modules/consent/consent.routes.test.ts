@@ -82,6 +82,11 @@ describe('consent ledger API', () => {
     ]);
     const consents = await consentsOf(person);
     expect(consents.history.map((e) => e.id)).toEqual([event.id]);
+    const viewed = await t.database.sql.executeSql(
+      "SELECT after FROM audit_log WHERE action = 'person.view' AND entity_id = $1",
+      [person],
+    );
+    expect(viewed.rows.map((row) => row.after)).toEqual([{ consents: true }]);
 
     const timeline = await call(agent, 'GET', `/api/v1/contacts/${person}/timeline`);
     expect(timeline.json().data.map((e: { summary: string }) => e.summary)).toContain(

@@ -5,7 +5,7 @@ import type {
   RecordConsentInput,
   RecordConsentsResult,
 } from '@parterre/contract/consent';
-import { recordAudits } from '../../platform/audit.ts';
+import { recordAccess, recordAudits } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, errorMessage } from '../../platform/errors.ts';
 import { emitEvents } from '../../platform/events.ts';
@@ -70,6 +70,13 @@ export function createConsentService(context: Pick<AppContext, 'database'>) {
     if (!(await subjectExists(db, scope.tenantId, 'person', personId))) {
       throw new AppError('consent.person_not_found');
     }
+    // Consents are personal data: the DPO sees who looked at them.
+    await recordAccess(db, scope, {
+      action: 'view',
+      entityType: 'person',
+      entityId: personId,
+      detail: { consents: true },
+    });
     return {
       states: await listConsentStates(db, scope.tenantId, personId),
       history: await listConsentEvents(db, scope.tenantId, { personId }),
