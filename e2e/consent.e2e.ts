@@ -243,6 +243,22 @@ describe('purposes and the consent ledger in the browser', () => {
     ]);
   });
 
+  it('archives a purpose the venue does not use: kept in the list on demand, offered nowhere', async () => {
+    await page.getByRole('button', { name: 'Archiver Enquêtes' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Archiver cette finalité ?' });
+    await dialog.getByText(/n’acceptera plus de nouveau consentement/).waitFor();
+    await dialog.getByRole('button', { name: 'Archiver' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: /Enquêtes/ });
+    await row.getByText('Archivée', { exact: true }).waitFor();
+    await page.getByRole('switch', { name: 'Afficher les finalités archivées' }).uncheck();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /Avant-premières/ }).waitFor();
+    const active = (await get('/purposes')).data.map((p: { code: string }) => p.code);
+    expect(active).not.toContain('enquetes');
+    expect(active).toContain('avant-premieres');
+  });
+
   it('lets a box-office agent record a consent at the counter, then its withdrawal', async () => {
     // She had subscribed to the newsletter on the website two days earlier (an online proof).
     const newsletter = (await get('/purposes')).data.find(
@@ -268,13 +284,22 @@ describe('purposes and the consent ledger in the browser', () => {
     expect(await desk.getByRole('link', { name: 'Finalités et consentements' }).count()).toBe(0);
     const section = desk.getByRole('region', { name: 'Consentements' });
     const channels = section.getByRole('list', { name: 'Consentements pour Avant-premières' });
+    await channels.waitFor();
+    // The archived purpose, for which she never had a status, is not shown.
+    expect(await section.getByRole('list', { name: 'Consentements pour Enquêtes' }).count()).toBe(0);
     const email = channels.getByRole('listitem').filter({ hasText: 'E-mail' });
     await email.getByText('Inconnu').waitFor();
     await email.getByText('Jamais demandé').waitFor();
 
     await section.getByRole('button', { name: 'Enregistrer un consentement' }).click();
     let dialog = desk.getByRole('dialog', { name: 'Enregistrer un consentement' });
-    await choose(desk, 'Finalité', 'Avant-premières');
+    await desk
+      .getByRole('dialog')
+      .getByRole('combobox', { name: /^Finalité/ })
+      .click();
+    await desk.getByRole('option', { name: 'Avant-premières', exact: true }).waitFor();
+    expect(await desk.getByRole('option', { name: 'Enquêtes' }).count()).toBe(0);
+    await desk.getByRole('option', { name: 'Avant-premières', exact: true }).click();
     await choose(desk, 'Canal', 'E-mail');
     await dialog.getByRole('radio', { name: 'Accepte' }).check();
     // The current wording is proposed, and shown, as what the person was read.
