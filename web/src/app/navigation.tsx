@@ -6,6 +6,7 @@ import {
   IconClipboardList,
   IconCopy,
   IconFileImport,
+  IconFilter,
   IconForms,
   IconHome,
   IconKey,
@@ -27,6 +28,7 @@ export type NavPath =
   | '/account'
   | '/contacts'
   | '/organisations'
+  | '/segments'
   | '/data-quality'
   | '/ticketing/programme'
   | '/ticketing/orders'
@@ -71,6 +73,7 @@ export const navigation: NavSection[] = [
       { to: '/organisations', label: 'contacts.nav.organisations', icon: IconBuildingCommunity },
     ],
   },
+  { permission: 'segments.read', items: [{ to: '/segments', label: 'segments.nav', icon: IconFilter }] },
   {
     permission: 'contacts.merge',
     items: [{ to: '/contacts/duplicates', label: 'duplicates.nav', icon: IconCopy }],

@@ -128,6 +128,11 @@ const lazy = {
   ),
   orders: lazyRouteComponent(() => import('../features/ticketing/order-list-page'), 'OrderListPage'),
   order: lazyRouteComponent(() => import('../features/ticketing/order-page'), 'OrderPage'),
+  segments: lazyRouteComponent(() => import('../features/segments/segment-list-page'), 'SegmentListPage'),
+  segmentCreate: lazyRouteComponent(() => import('../features/segments/segment-page'), 'SegmentCreatePage'),
+  segment: lazyRouteComponent(() => import('../features/segments/segment-page'), 'SegmentPage'),
+  lists: lazyRouteComponent(() => import('../features/segments/list-list-page'), 'ListListPage'),
+  list: lazyRouteComponent(() => import('../features/segments/list-page'), 'ListPage'),
 };
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -413,6 +418,33 @@ const orderRoute = createRoute({
   component: lazy.order,
 });
 
+// Segments and static lists (the static "new" and "lists" rank before $segmentId).
+const segmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'segments',
+  component: lazy.segments,
+});
+const segmentCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'segments/new',
+  component: lazy.segmentCreate,
+});
+const segmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'segments/$segmentId',
+  component: lazy.segment,
+});
+const listsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'segments/lists',
+  component: lazy.lists,
+});
+const listRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'segments/lists/$listId',
+  component: lazy.list,
+});
+
 // Route components ------------------------------------------------------------------------
 
 function LoginRoute() {
@@ -466,6 +498,11 @@ const routeTree = rootRoute.addChildren([
     programmeRoute.addChildren([programmeIndexRoute, ...programmeTabs]),
     ordersRoute,
     orderRoute,
+    segmentsRoute,
+    segmentCreateRoute,
+    segmentRoute,
+    listsRoute,
+    listRoute,
     accountRoute.addChildren([accountPasswordRoute, accountTwoFactorRoute, accountTokensRoute]),
     adminRoute.addChildren([
       adminIndexRoute,
