@@ -1,4 +1,5 @@
 // `npm run bench [-- name…]`: runs the named benchmarks (all by default) and prints their figures.
+import { consentBenchmark } from './consent.bench.ts';
 import { contactsBenchmark } from './contacts.bench.ts';
 import { intakeBenchmark } from './intake.bench.ts';
 import { platformBenchmark } from './platform.bench.ts';
@@ -6,7 +7,13 @@ import { segmentsBenchmark } from './segments.bench.ts';
 
 type Benchmark = { name: string; description: string; run(): Promise<Record<string, unknown>> };
 
-const benchmarks: Benchmark[] = [platformBenchmark, contactsBenchmark, intakeBenchmark, segmentsBenchmark];
+const benchmarks: Benchmark[] = [
+  platformBenchmark,
+  contactsBenchmark,
+  intakeBenchmark,
+  segmentsBenchmark,
+  consentBenchmark,
+];
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected = requested.length ? benchmarks.filter((b) => requested.includes(b.name)) : benchmarks;
