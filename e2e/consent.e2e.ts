@@ -195,6 +195,20 @@ describe('purposes and the consent ledger in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Texte en français/).fill(secondWording);
     await dialog.getByText('Le texte a changé : l’enregistrement créera la version 2.').waitFor();
+    // Meanwhile a colleague adds the English name: saving must not overwrite it.
+    const before = await get(`/purposes/${purposeId}`);
+    const colleague = await request.patch(`${server.url}/api/v1/purposes/${purposeId}`, {
+      data: { name: { fr: 'Avant-premières', en: 'Previews' } },
+      headers: { ...csrf, 'if-match': `"${before.version}"` },
+    });
+    expect(colleague.status()).toBe(200);
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.getByText(/Ces données ont été modifiées entre-temps/).waitFor();
+    // Their version is loaded in the form; the wording typed here is to be typed again.
+    expect(await dialog.getByLabel('Nom en anglais').inputValue()).toBe('Previews');
+    expect(await dialog.getByLabel(/^Texte en français/).inputValue()).toBe(firstWording);
+    expect((await get(`/purposes/${purposeId}`)).currentWording.version).toBe(1);
+    await dialog.getByLabel(/^Texte en français/).fill(secondWording);
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Finalité modifiée : le texte est passé en version 2.').waitFor();
@@ -235,6 +249,7 @@ describe('purposes and the consent ledger in the browser', () => {
     await versions.waitFor({ state: 'detached' });
 
     const detail = await get(`/purposes/${purposeId}`);
+    expect(detail.name).toEqual({ fr: 'Avant-premières', en: 'Previews' });
     expect(
       detail.wordings.map((w: { version: number; text: { fr: string } }) => [w.version, w.text.fr]),
     ).toEqual([
