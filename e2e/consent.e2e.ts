@@ -79,13 +79,13 @@ describe('purposes and the consent ledger in the browser', () => {
     await target.evaluate(() => window.scrollTo(0, 0));
     expect(serious(await accessibilityViolations(target))).toEqual([]);
   };
-  /** A second browser session signed in as someone else. */
-  const signedIn = async (who: { email: string; password: string }) => {
+  /** A second browser session signed in as someone else, on a device set to `timezoneId`. */
+  const signedIn = async (who: { email: string; password: string }, timezoneId = 'Europe/Paris') => {
     const other = await browser.newContext({
       viewport: DESKTOP,
       serviceWorkers: 'block',
       locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
+      timezoneId,
     });
     const login = await other.request.post(`${server.url}/api/v1/auth/login`, {
       data: { email: who.email, password: who.password },
@@ -275,22 +275,31 @@ describe('purposes and the consent ledger in the browser', () => {
   });
 
   it('lets a box-office agent record a consent at the counter, then its withdrawal', async () => {
-    // She had subscribed to the newsletter on the website two days earlier (an online proof).
-    const newsletter = (await get('/purposes')).data.find(
-      (p: { code: string }) => p.code === 'lettre-information',
-    );
-    await post(`/contacts/${personId}/consents`, {
-      purposeId: newsletter.id,
-      channel: 'email',
-      status: 'granted',
-      occurredAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-      proof: {
-        source: 'form',
-        detail: 'Formulaire d’inscription du site',
-        ip: '203.0.113.24',
-        userAgent: websiteBrowser,
+    // She had subscribed to the newsletter on the website two days earlier (an online proof), and a
+    // subscribers' file imported last year said she wanted the programme by post.
+    const purposes = (await get('/purposes')).data as { id: string; code: string }[];
+    const codeId = (code: string) => purposes.find((p) => p.code === code)?.id;
+    await post(`/contacts/${personId}/consents`, [
+      {
+        purposeId: codeId('lettre-information'),
+        channel: 'email',
+        status: 'granted',
+        occurredAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+        proof: {
+          source: 'form',
+          detail: 'Formulaire d’inscription du site',
+          ip: '203.0.113.24',
+          userAgent: websiteBrowser,
+        },
       },
-    });
+      {
+        purposeId: codeId('programmation'),
+        channel: 'post',
+        status: 'granted',
+        occurredAt: '2025-10-03T10:00:00.000Z',
+        proof: { source: 'import', fileName: 'abonnes-2025.csv', fileRow: 12 },
+      },
+    ]);
     const agentContext = await signedIn(agent);
     const desk = await agentContext.newPage();
     // No administration for an agent, but the consents of the people they serve.
@@ -364,7 +373,7 @@ describe('purposes and the consent ledger in the browser', () => {
     const grant = history.getByRole('listitem', { name: 'Avant-premières · E-mail : Accordé' });
     await withdrawal.waitFor();
     await grant.waitFor();
-    expect(await history.getByRole('listitem').count()).toBe(3);
+    expect(await history.getByRole('listitem').count()).toBe(4);
     for (const event of [withdrawal, grant]) {
       await event.getByText('Au guichet', { exact: true }).waitFor();
       await event.getByText('Marc Billetterie', { exact: true }).waitFor();
@@ -381,6 +390,11 @@ describe('purposes and the consent ledger in the browser', () => {
     await online.getByText('Version 1', { exact: true }).waitFor();
     await online.getByText(/^J’accepte de recevoir la lettre d’information/).waitFor();
     await online.getByText(admin.name, { exact: true }).waitFor();
+    const imported = history.getByRole('listitem', { name: 'Programmation · Courrier : Accordé' });
+    await imported.getByText('Import de fichier', { exact: true }).waitFor();
+    await imported.getByText('abonnes-2025.csv, ligne 12').waitFor();
+    // 10:00 UTC is noon in Paris (summer time).
+    await imported.getByText('3 oct. 2025, 12:00').waitFor();
     await checkAccessible(desk);
     await viewportScreenshot(desk, 'consent-history-desktop');
     await desk.setViewportSize(PHONE);
@@ -393,7 +407,7 @@ describe('purposes and the consent ledger in the browser', () => {
     await screenshot(desk, 'consent-person-phone');
 
     const consents = await get(`/contacts/${personId}/consents`, agentContext.request);
-    expect(consents.states).toHaveLength(2);
+    expect(consents.states).toHaveLength(3);
     expect(consents.states).toContainEqual(
       expect.objectContaining({ purposeId, channel: 'email', status: 'withdrawn' }),
     );
@@ -414,6 +428,22 @@ describe('purposes and the consent ledger in the browser', () => {
       },
     ]);
     await agentContext.close();
+  });
+
+  it('reads proof times in Paris time on a device set to another time zone', async () => {
+    const abroad = await signedIn(agent, 'America/Montreal');
+    const desk = await abroad.newPage();
+    await desk.goto(`${server.url}/contacts/${personId}`);
+    await desk
+      .getByRole('region', { name: 'Consentements' })
+      .getByRole('button', { name: 'Historique et preuves' })
+      .click();
+    const imported = desk.getByRole('listitem', { name: 'Programmation · Courrier : Accordé' });
+    // 10:00 UTC: noon in Paris, 6 a.m. in Montréal.
+    await imported.getByText('3 oct. 2025, 12:00').waitFor();
+    // …while the device itself reads that instant as 6 a.m.
+    expect(await desk.evaluate(() => new Date('2025-10-03T10:00:00.000Z').getHours())).toBe(6);
+    await abroad.close();
   });
 
   it('shows no consents to a role without the permission to read them', async () => {
