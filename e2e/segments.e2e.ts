@@ -308,6 +308,10 @@ describe('segments and lists in the back office', () => {
     await dialog.getByRole('button', { name: 'Créer la liste' }).click();
     await page.waitForURL(/\/segments\/lists\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Invitations avant-première' }).waitFor();
+    await page
+      .getByText('Figée à partir du segment')
+      .getByRole('link', { name: 'Spectateurs parisiens fidèles' })
+      .waitFor();
     const table = page.getByRole('table', { name: 'Personnes de « Invitations avant-première »' });
     const hugo = table.getByRole('row', { name: /Lefèvre Hugo/ });
     await hugo.waitFor();

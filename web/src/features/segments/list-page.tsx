@@ -13,9 +13,29 @@ import { RecordPicker } from '../contact-record/record-picker';
 import { fullName } from '../contacts/contact-cells';
 import { MembersTable } from './members-table';
 import { BackToSegments } from './segment-page';
-import { useChangeListMembers, useList, useListMembers } from './use-segments';
+import { useChangeListMembers, useList, useListMembers, useSegment } from './use-segments';
 
 const route = getRouteApi('/app/segments/lists/$listId');
+
+/** « Figée à partir de Spectateurs parisiens », linked; the segment may have been deleted since. */
+function SourceSegment({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const segment = useSegment(id);
+  return (
+    <Text size="sm" mb="md">
+      {segment.data ? (
+        <>
+          {t('segments.lists.frozenFrom')}{' '}
+          <LinkAnchor to="/segments/$segmentId" params={{ segmentId: id }} underline="always">
+            {segment.data.name}
+          </LinkAnchor>
+        </>
+      ) : (
+        t('segments.lists.frozenFromDeleted')
+      )}
+    </Text>
+  );
+}
 
 /** A static list: its people, with adding (by search) and removing one by one. */
 export function ListPage() {
@@ -61,18 +81,7 @@ export function ListPage() {
         }
         back={<BackToSegments lists />}
       />
-      {data.sourceSegmentId && (
-        <Text size="sm" mb="md">
-          {t('segments.lists.frozenFrom')}{' '}
-          <LinkAnchor
-            to="/segments/$segmentId"
-            params={{ segmentId: data.sourceSegmentId }}
-            underline="always"
-          >
-            {t('segments.lists.sourceSegment')}
-          </LinkAnchor>
-        </Text>
-      )}
+      {data.sourceSegmentId && <SourceSegment id={data.sourceSegmentId} />}
       {writable && (
         <Paper withBorder p="md" radius="sm" mb="md">
           <form
