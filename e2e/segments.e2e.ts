@@ -308,6 +308,7 @@ describe('segments and lists in the back office', () => {
     await dialog.getByRole('button', { name: 'Créer la liste' }).click();
     await page.waitForURL(/\/segments\/lists\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Invitations avant-première' }).waitFor();
+    const listUrl = page.url();
     await page
       .getByText('Figée à partir du segment')
       .getByRole('link', { name: 'Spectateurs parisiens fidèles' })
@@ -333,6 +334,21 @@ describe('segments and lists in the back office', () => {
     const row = page.getByRole('row', { name: /Invitations avant-première/ });
     await row.getByText('Liste figée').waitFor();
     await row.getByText('2 personnes').waitFor();
+
+    // Today's members of the segment added to the existing list: Hugo comes back, Camille is already in.
+    await page.goto(segmentUrl);
+    await page.getByRole('button', { name: 'Ajouter à une liste' }).click();
+    const adding = page.getByRole('dialog', { name: 'Ajouter les personnes du segment à une liste' });
+    await adding.getByRole('combobox', { name: 'Liste' }).click();
+    await page.getByRole('option', { name: 'Invitations avant-première' }).click();
+    await adding.getByRole('button', { name: 'Ajouter 2 personnes' }).click();
+    await page.getByText('Une personne ajoutée (déjà présentes : 1) ; la liste en compte 3.').waitFor();
+    const members = await api('GET', `/lists/${listUrl.split('/').pop()}/members`);
+    expect(members.body.data.map((p: { firstName: string }) => p.firstName).sort()).toEqual([
+      'Camille',
+      'Hugo',
+      'Jeanne',
+    ]);
   });
 
   it('duplicates a segment and deletes the copy after confirmation', async () => {

@@ -1,6 +1,6 @@
 import { Button, Tabs } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFilter, IconSnowflake, IconUsers } from '@tabler/icons-react';
+import { IconArrowLeft, IconFilter, IconListDetails, IconSnowflake, IconUsers } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { LinkAnchor } from '../../components/router-link';
+import { AddToListModal } from './add-to-list-modal';
 import { ListFormModal } from './list-form-modal';
 import { MembersTable } from './members-table';
 import { SegmentEditor } from './segment-editor';
@@ -48,6 +49,7 @@ export function SegmentPage() {
   const snapshot = useSnapshotSegment(segmentId);
   const [tab, setTab] = useState<string | null>('criteria');
   const [freezing, setFreezing] = useState(false);
+  const [adding, setAdding] = useState(false);
 
   if (segment.isError) return <ErrorAlert error={segment.error} onRetry={() => void segment.refetch()} />;
   if (!segment.data) return null;
@@ -61,13 +63,22 @@ export function SegmentPage() {
         back={<BackToSegments />}
         actions={
           can('segments.write') && (
-            <Button
-              variant="default"
-              leftSection={<IconSnowflake size={16} aria-hidden />}
-              onClick={() => setFreezing(true)}
-            >
-              {t('segments.snapshot.action')}
-            </Button>
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconSnowflake size={16} aria-hidden />}
+                onClick={() => setFreezing(true)}
+              >
+                {t('segments.snapshot.action')}
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconListDetails size={16} aria-hidden />}
+                onClick={() => setAdding(true)}
+              >
+                {t('segments.addToList.action')}
+              </Button>
+            </>
           )
         }
       />
@@ -89,6 +100,7 @@ export function SegmentPage() {
           <MembersTable list={members} label={t('segments.page.membersOf', { name: segment.data.name })} />
         </Tabs.Panel>
       </Tabs>
+      <AddToListModal opened={adding} onClose={() => setAdding(false)} segmentId={segmentId} count={total} />
       <ListFormModal
         opened={freezing}
         onClose={() => setFreezing(false)}

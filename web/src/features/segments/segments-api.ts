@@ -103,3 +103,29 @@ export async function listOptionsFrom(optionsFrom: string): Promise<OptionItem[]
     label: String(record.name ?? record.title ?? record.label ?? record.id),
   }));
 }
+
+export function listAllLists(): Promise<StaticList[]> {
+  return fetchAllPages((cursor) => listLists({ cursor, limit: 200 }));
+}
+
+/**
+ * Adds today's members of a segment to an existing list: their ids page by page (500 at a time),
+ * then in batches the lists route accepts (10,000). People already in the list are not counted.
+ */
+export async function addSegmentToList(segmentId: string, listId: string) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: PersonListPage = await listSegmentMembers(segmentId, { cursor, limit: 500 });
+    ids.push(...page.data.map((person) => person.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  let added = 0;
+  let memberCount = 0;
+  for (let start = 0; start < ids.length; start += 10_000) {
+    const result = await changeListMembers(listId, { add: ids.slice(start, start + 10_000) });
+    added += result.added;
+    memberCount = result.memberCount;
+  }
+  return { members: ids.length, added, memberCount };
+}

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { cursorQueryOptions, defaultPageSize } from '../../app/cursor-query';
 import {
+  addSegmentToList,
   type CriteriaGroup,
   changeListMembers,
   countCriteria,
@@ -18,6 +19,7 @@ import {
   deleteSegment,
   getList,
   getSegment,
+  listAllLists,
   listFields,
   listListMembers,
   listLists,
@@ -171,5 +173,17 @@ export function useChangeListMembers(id: string) {
       void queryClient.invalidateQueries({ queryKey: segmentKeys.listMembers(id) });
       void queryClient.invalidateQueries({ queryKey: segmentKeys.lists });
     },
+  });
+}
+
+export function useAllLists(enabled: boolean) {
+  return useQuery({ queryKey: [...segmentKeys.lists, 'all'], queryFn: listAllLists, enabled });
+}
+
+export function useAddSegmentToList(segmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (listId: string) => addSegmentToList(segmentId, listId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: segmentKeys.lists }),
   });
 }
