@@ -237,6 +237,21 @@ describe('segments and lists in the back office', () => {
     await expect.poll(() => liveCount().textContent()).toBe('6 personnes');
     await page.getByRole('button', { name: 'Retirer le groupe' }).click();
     await expect.poll(() => liveCount().textContent()).toBe('4 personnes');
+
+    // Back to « Toutes (ET) »; which tickets count: dance (none), then theatre (what « Ondine » is) too.
+    await page.getByRole('radio', { name: 'Au moins une (OU)' }).first().focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('button', { name: 'Condition', exact: true }).first().click();
+    await chooseField(1, 'Nombre de billets');
+    await expect.poll(() => liveCount().textContent()).toBe('2 personnes');
+    await page.getByRole('button', { name: 'Préciser (discipline, spectacle…)' }).click();
+    const discipline = page.getByRole('combobox', { name: 'Discipline : Nombre de billets' });
+    await discipline.click();
+    await page.getByRole('option', { name: 'danse', exact: true }).click();
+    await expect.poll(() => liveCount().textContent()).toBe('0 personne');
+    await page.getByRole('option', { name: 'théâtre', exact: true }).click();
+    await expect.poll(() => liveCount().textContent()).toBe('2 personnes');
+    await page.keyboard.press('Escape');
   });
 
   it('reopens the saved segment with its conditions and shows its members, each linked to the record', async () => {

@@ -101,7 +101,9 @@ export function SegmentEditor({ segment }: SegmentEditorProps) {
 
   if (registry.isError) return <ErrorAlert error={registry.error} onRetry={() => void registry.refetch()} />;
 
-  const context = { incomplete: new Set(outcome.incomplete), error: refused };
+  const context = registry.data
+    ? { incomplete: new Set(outcome.incomplete), error: refused, registry: registry.data }
+    : null;
 
   return (
     <form
@@ -137,7 +139,7 @@ export function SegmentEditor({ segment }: SegmentEditorProps) {
                 />
               </Stack>
             </Paper>
-            {registry.data && (
+            {registry.data && context && (
               <SegmentBuilder
                 registry={registry.data}
                 query={query}

@@ -1,21 +1,12 @@
-import {
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import type { CriteriaField, CriteriaPeriod } from '@parterre/contract/segments';
+import { Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { CriteriaField, CriteriaFields, CriteriaPeriod } from '@parterre/contract/segments';
 import { useTranslation } from 'react-i18next';
 import type { ValueEditorProps } from 'react-querybuilder';
 import { currentLanguage } from '../../app/i18n';
 import { DateField } from '../../components/date-field';
+import { ChoicesInput } from './choices-input';
 import { needsValue, type ValueKind } from './criteria-query';
-import { useOptionsFrom } from './use-segments';
+import { TicketFilters } from './ticket-filters';
 
 /** What the builder attaches to each react-querybuilder field. */
 export interface BuilderFieldData {
@@ -31,53 +22,13 @@ export interface BuilderContext {
   incomplete: Set<string>;
   /** The rule the server refused, with its message. */
   error: { ruleId: string; message: string } | null;
+  /** The whole registry, for editors that borrow another criterion's choices. */
+  registry: CriteriaFields;
 }
 
 type Value = Record<string, unknown>;
 
 const w = { flex: '1 1 10rem', minWidth: '8rem' } as const;
-
-function useChoices(criterion: CriteriaField) {
-  const lang = currentLanguage();
-  const remote = useOptionsFrom(criterion.options ? undefined : criterion.optionsFrom);
-  if (criterion.options) return criterion.options.map((o) => ({ value: o.value, label: o.label[lang] }));
-  return remote.data ?? [];
-}
-
-function ChoicesInput(props: {
-  criterion: CriteriaField;
-  label: string;
-  value: string[];
-  onChange: (values: string[]) => void;
-}) {
-  const { t } = useTranslation();
-  const data = useChoices(props.criterion);
-  // Codes without a known list (postal codes, INSEE codes, tags) are typed freely.
-  if (!props.criterion.options && !props.criterion.optionsFrom) {
-    return (
-      <TagsInput
-        aria-label={props.label}
-        placeholder={props.value.length ? undefined : t('segments.builder.typeValues')}
-        value={props.value}
-        onChange={props.onChange}
-        style={w}
-        splitChars={[',', ' ', ';']}
-      />
-    );
-  }
-  return (
-    <MultiSelect
-      aria-label={props.label}
-      placeholder={props.value.length ? undefined : t('segments.builder.chooseValues')}
-      data={data}
-      value={props.value}
-      onChange={props.onChange}
-      searchable
-      style={w}
-      nothingFoundMessage={t('segments.builder.nothingFound')}
-    />
-  );
-}
 
 type PeriodMode = 'any' | 'last' | 'between';
 
@@ -186,10 +137,12 @@ function Editor({
   data,
   value,
   onChange,
+  registry,
 }: {
   data: BuilderFieldData;
   value: Value;
   onChange: (v: Value) => void;
+  registry?: CriteriaFields;
 }) {
   const { t } = useTranslation();
   const { criterion, kind } = data;
@@ -270,6 +223,9 @@ function Editor({
         <>
           <NumberField label={label} value={value.count} onChange={(count) => set({ count })} />
           {period()}
+          {kind === 'ticketCount' && registry && (
+            <TicketFilters registry={registry} name={name} value={value} onChange={set} />
+          )}
         </>
       );
     case 'amount':
@@ -367,6 +323,7 @@ export function SegmentValueEditor(props: ValueEditorProps) {
           data={data as BuilderFieldData}
           value={(props.value as Value) ?? {}}
           onChange={(v) => props.handleOnChange(v)}
+          registry={context?.registry}
         />
       </Group>
       {error && (
