@@ -385,4 +385,37 @@ describe('segments and lists in the back office', () => {
       'Spectateurs parisiens fidèles',
     ]);
   });
+  it('lets a role that only reads segments try criteria but not save them', async () => {
+    const role = await api('POST', '/roles', {
+      code: 'etudes',
+      name: 'Études des publics',
+      permissions: ['segments.read', 'contacts.read'],
+    });
+    expect(role.status).toBe(201);
+    const analyst = {
+      name: 'Paul Études',
+      email: 'paul@theatre-exemple.fr',
+      password: 'etudes-password-solide-2026',
+    };
+    const user = await api('POST', '/users', { ...analyst, roleIds: [role.body.id], departmentIds: [] });
+    expect(user.status).toBe(201);
+    const other = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', locale: 'fr-FR' });
+    const login = await other.request.post(`${server.url}/api/v1/auth/login`, {
+      data: { email: analyst.email, password: analyst.password },
+    });
+    expect(login.status()).toBe(200);
+    const reader = await other.newPage();
+    await reader.goto(`${server.url}/segments`);
+    await reader
+      .getByRole('row', { name: /Spectateurs parisiens fidèles/ })
+      .getByText('2 personnes')
+      .waitFor();
+    expect(await reader.getByRole('link', { name: 'Nouveau segment' }).count()).toBe(0);
+    await reader.getByRole('link', { name: 'Spectateurs parisiens fidèles' }).click();
+    await reader.getByText('Consultation seule').waitFor();
+    await expect.poll(() => reader.getByTestId('live-count').textContent()).toBe('2 personnes');
+    expect(await reader.getByRole('button', { name: 'Enregistrer', exact: true }).count()).toBe(0);
+    expect(await reader.getByRole('button', { name: 'Figer dans une liste' }).count()).toBe(0);
+    await other.close();
+  });
 });

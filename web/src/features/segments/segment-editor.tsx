@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
@@ -6,6 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStaleError } from '../../app/api-client';
+import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../components/error-alert';
 import { staleCurrent } from '../contact-record/contact-record-api';
 import {
@@ -32,6 +33,7 @@ interface SegmentEditorProps {
 export function SegmentEditor({ segment }: SegmentEditorProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { can } = useAuth();
   const registry = useCriteriaFields();
   const [name, setName] = useState(segment?.name ?? '');
   const [description, setDescription] = useState(segment?.description ?? '');
@@ -173,13 +175,19 @@ export function SegmentEditor({ segment }: SegmentEditorProps) {
               </Alert>
             )}
             <ErrorAlert error={saveError} />
-            <Button
-              type="submit"
-              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
-              loading={create.isPending || update.isPending}
-            >
-              {segment ? t('segments.editor.save') : t('segments.editor.create')}
-            </Button>
+            {can('segments.write') ? (
+              <Button
+                type="submit"
+                leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+                loading={create.isPending || update.isPending}
+              >
+                {segment ? t('segments.editor.save') : t('segments.editor.create')}
+              </Button>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('segments.editor.readOnly')}
+              </Text>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>
