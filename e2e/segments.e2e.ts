@@ -254,6 +254,42 @@ describe('segments and lists in the back office', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('counts the people who may be invited by e-mail to previews (consent criterion)', async () => {
+    const purpose = await api('POST', '/purposes', {
+      code: 'avant-premieres',
+      name: { fr: 'Invitations aux avant-premières' },
+      legalBasis: 'consent',
+      channels: ['email'],
+      retention: { text: 'Trois ans après le dernier contact', months: 36 },
+      wording: { fr: 'J’accepte d’être invité·e aux avant-premières par e-mail.' },
+    });
+    expect(purpose.status).toBe(201);
+    const people = await api('GET', '/contacts?q=Rousseau');
+    const camille = people.body.data[0].id;
+    const granted = await api('POST', `/contacts/${camille}/consents`, [
+      {
+        purposeId: purpose.body.id,
+        channel: 'email',
+        status: 'granted',
+        proof: { source: 'counter', detail: 'Au guichet' },
+      },
+    ]);
+    expect(granted.status).toBeLessThan(300);
+
+    await page.goto(`${server.url}/segments/new`);
+    await page.getByRole('button', { name: 'Condition', exact: true }).click();
+    await chooseField(0, 'Consentement');
+    await page.getByText('Une condition est à compléter').waitFor();
+    await page.getByRole('combobox', { name: 'Finalité : Consentement' }).click();
+    await page.getByRole('option', { name: 'Invitations aux avant-premières' }).click();
+    // « est » e-mail « accordé » by default: Camille only; « n’est pas »: the five others.
+    await expect.poll(() => liveCount().textContent()).toBe('1 personne');
+    await page.getByRole('link', { name: 'Camille Rousseau' }).waitFor();
+    await page.getByRole('combobox', { name: 'Condition' }).first().click();
+    await page.getByRole('option', { name: 'n’est pas', exact: true }).click();
+    await expect.poll(() => liveCount().textContent()).toBe('5 personnes');
+  });
+
   it('reopens the saved segment with its conditions and shows its members, each linked to the record', async () => {
     await page.goto(`${server.url}/segments`);
     const row = page.getByRole('row', { name: /Spectateurs parisiens/ });

@@ -78,6 +78,7 @@ describe('segment criteria in the builder', () => {
     expect(valueKindOf(schema(['count', 'period', 'productionIds']))).toBe('ticketCount');
     expect(valueKindOf(schema(['count', 'period']))).toBe('count');
     expect(valueKindOf({ valueSchema: { anyOf: [{ properties: { months: {} } }] } })).toBe('months');
+    expect(valueKindOf(schema(['purposeId', 'channel', 'status']))).toBe('consent');
     expect(valueKindOf({ valueSchema: null })).toBe('unknown');
   });
 
@@ -86,5 +87,9 @@ describe('segment criteria in the builder', () => {
     expect(isRuleComplete('codes', 'isEmpty', undefined)).toBe(true);
     expect(isRuleComplete('count', 'gte', { count: 0 })).toBe(true);
     expect(isRuleComplete('text', 'contains', { text: '  ' })).toBe(false);
+    expect(isRuleComplete('consent', 'is', { channel: 'email', status: 'granted' })).toBe(false);
+    expect(isRuleComplete('consent', 'is', { purposeId: 'p', channel: 'email', status: 'granted' })).toBe(
+      true,
+    );
   });
 });

@@ -30,6 +30,7 @@ export type ValueKind =
   | 'number'
   | 'date'
   | 'boolean'
+  | 'consent'
   | 'unknown';
 
 type JsonSchema = { properties?: Record<string, unknown>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[] };
@@ -46,6 +47,7 @@ function propertyNames(schema: JsonSchema | null | undefined): Set<string> {
 
 export function valueKindOf(field: Pick<CriteriaField, 'valueSchema'>): ValueKind {
   const names = propertyNames(field.valueSchema as JsonSchema | null);
+  if (names.has('purposeId')) return 'consent';
   if (names.has('codes')) return 'codes';
   if (names.has('ids')) return names.has('period') ? 'purchaseIds' : 'ids';
   if (names.has('values')) return 'purchaseValues';
@@ -77,6 +79,8 @@ export function defaultValueFor(kind: ValueKind): unknown {
       return { period: { last: { amount: 12, unit: 'month' } } };
     case 'boolean':
       return { value: true };
+    case 'consent':
+      return { channel: 'email', status: 'granted' };
     default:
       return undefined;
   }
@@ -117,6 +121,8 @@ export function isRuleComplete(kind: ValueKind, operator: string, value: unknown
       return typeof v.date === 'string' && v.date !== '';
     case 'boolean':
       return typeof v.value === 'boolean';
+    case 'consent':
+      return [v.purposeId, v.channel, v.status].every((part) => typeof part === 'string' && part !== '');
     default:
       return true;
   }

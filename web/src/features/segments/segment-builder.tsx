@@ -26,13 +26,15 @@ export function operatorLabel(t: Translate, criterion: CriteriaField, operator: 
   const kind = valueKindOf(criterion);
   const family = criterion.id.startsWith('membership.')
     ? 'membership'
-    : kind === 'purchaseIds' || kind === 'purchaseValues'
-      ? 'purchase'
-      : ['count', 'ticketCount', 'amount'].includes(kind)
-        ? 'count'
-        : kind === 'months' || kind === 'period'
-          ? 'flag'
-          : 'generic';
+    : kind === 'consent'
+      ? 'consent'
+      : kind === 'purchaseIds' || kind === 'purchaseValues'
+        ? 'purchase'
+        : ['count', 'ticketCount', 'amount'].includes(kind)
+          ? 'count'
+          : kind === 'months' || kind === 'period'
+            ? 'flag'
+            : 'generic';
   return t([`segments.operators.${family}.${operator}`, `segments.operators.generic.${operator}`]);
 }
 

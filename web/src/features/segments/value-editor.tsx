@@ -5,6 +5,7 @@ import type { ValueEditorProps } from 'react-querybuilder';
 import { currentLanguage } from '../../app/i18n';
 import { DateField } from '../../components/date-field';
 import { ChoicesInput } from './choices-input';
+import { ConsentValue } from './consent-value';
 import { needsValue, type ValueKind } from './criteria-query';
 import { TicketFilters } from './ticket-filters';
 
@@ -288,6 +289,8 @@ function Editor({
           onChange={(v) => set({ value: v !== 'false' })}
         />
       );
+    case 'consent':
+      return <ConsentValue criterion={criterion} name={name} value={value} onChange={set} />;
     default:
       return (
         <Textarea
