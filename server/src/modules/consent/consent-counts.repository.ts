@@ -2,12 +2,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/connection.ts';
 
 /**
- * Ids of the people holding at least one granted consent now (any purpose, any channel), as an
- * uncorrelated subquery: read once through the states' purpose index, then hashed.
+ * Whether `p` holds at least one granted consent now (any purpose, any channel): a correlated
+ * EXISTS on the states' primary key (tenant, person, …). Not an uncorrelated `IN` list: negated,
+ * `NOT IN` cannot become an anti-join and, once the list outgrows work_mem, rescans it per person.
  */
-export const peopleWithGrantedConsent = (tenantId: string): SQL =>
-  sql`SELECT cs.person_id FROM consent_states cs
-    WHERE cs.tenant_id = ${tenantId}::uuid AND cs.status = 'granted'`;
+export const hasGrantedConsent = (tenantId: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM consent_states cs
+    WHERE cs.tenant_id = ${tenantId}::uuid AND cs.person_id = p.id AND cs.status = 'granted')`;
 
 /**
  * Per source group (`sourceKey` folds a source expression), how many live people hold no granted
@@ -23,7 +24,7 @@ export async function countPeopleWithoutConsentBySource(
     WITH by_source AS (
       SELECT p.source, count(*) AS people FROM people p
       WHERE p.tenant_id = ${tenant} AND p.deleted_at IS NULL AND p.merged_into_id IS NULL
-        AND p.id NOT IN (${peopleWithGrantedConsent(options.tenantId)})
+        AND NOT ${hasGrantedConsent(options.tenantId)}
       GROUP BY p.source
     )
     SELECT ${options.sourceKey(sql.raw('s.source'))} AS source_key, sum(s.people)::int AS people

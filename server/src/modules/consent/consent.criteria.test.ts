@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type TestUser } from '../../../test/builders.ts';
 import { buildPerson } from '../../../test/contact-builders.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { systemScope } from '../../platform/scope.ts';
+import { createAudienceService } from '../segments/audience.service.ts';
 
 describe('segment criterion consent.status', () => {
   let t: TestApp;
@@ -124,18 +126,30 @@ describe('segment criterion consent.status', () => {
     expect(response.json().detail).toContain('finalité inconnue');
   });
 
-  it('reads the states through their (tenant, purpose, channel, status) index', async () => {
-    const plan = await t.database.db.transaction(async (tx) => {
-      // Tiny tables favour a sequential scan; without it, an index must serve the criterion's query.
-      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      const result = await tx.execute(
-        sql`EXPLAIN SELECT cs.person_id FROM consent_states cs WHERE cs.tenant_id = ${t.context.defaultTenantId}::uuid
-          AND cs.purpose_id = ${newsletter.id}::uuid AND cs.channel = 'email' AND cs.status IN ('granted')`,
-      );
-      return (result as unknown as { rows: Record<string, string>[] }).rows.map(
-        (row) => Object.values(row)[0],
-      );
+  it('compiles to an indexed probe of consent_states, never a NOT IN list', async () => {
+    const audience = createAudienceService(t.context);
+    const scope = systemScope(t.context.defaultTenantId);
+    const condition = await audience.conditionOf(scope, {
+      op: 'and',
+      rules: [
+        {
+          field: 'consent.status',
+          operator: 'is',
+          value: { purposeId: newsletter.id, channel: 'email', status: 'none' },
+        },
+      ],
     });
-    expect(plan.join('\n')).toContain('consent_states_purpose_idx');
+    const plan = await t.database.db.transaction(async (tx) => {
+      // Tiny tables favour sequential scans; without them, an index must serve the criterion.
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const result = await tx.execute(sql`EXPLAIN SELECT count(*) FROM people p WHERE ${condition}`);
+      return (result as unknown as { rows: Record<string, string>[] }).rows
+        .map((row) => Object.values(row)[0])
+        .join('\n');
+    });
+    expect(plan).toMatch(/consent_states_(tenant_id_person_id_purpose_id_channel_pk|purpose_idx)/);
+    // An anti-join on the states, not a subplan run (or rescanned) for each person.
+    expect(plan).toMatch(/Anti Join/);
+    expect(plan).not.toMatch(/SubPlan/);
   });
 });

@@ -11,8 +11,11 @@ import { listPurposes } from './consent.repository.ts';
 
 /*
  * "Consentement": the person's current status for a purpose on a channel, read from the states
- * projection (never the ledger) as an uncorrelated subquery on its (tenant, purpose, channel,
- * status, person) index. `none` is "nothing known": no state, or an `unknown` one.
+ * projection (never the ledger). A correlated EXISTS, like the ticketing criteria: at the top of
+ * a segment the planner turns it into a semi- or anti-join; under OR or NOT it probes the states'
+ * primary key (tenant, person, purpose, channel) once per person. Never `NOT IN (subquery)`: past
+ * work_mem it cannot be hashed and rescans the subquery for every person.
+ * `none` is "nothing known": no state, or an `unknown` one.
  */
 
 const CHANNELS = [
@@ -56,15 +59,15 @@ defineCriteriaSource(async (context, tenantId) => {
       if (!known.has(value.purposeId)) {
         throw new CriterionValueError('finalité inconnue', 'unknown purpose');
       }
-      const states = (statuses: string[]) =>
-        sql`SELECT cs.person_id FROM consent_states cs WHERE cs.tenant_id = ${env.tenantId}::uuid
-          AND cs.purpose_id = ${value.purposeId}::uuid AND cs.channel = ${value.channel}::text
-          AND cs.status IN (${sql.join(
+      const state = (statuses: string[]) =>
+        sql`EXISTS (SELECT 1 FROM consent_states cs WHERE cs.tenant_id = ${env.tenantId}::uuid
+          AND cs.person_id = p.id AND cs.purpose_id = ${value.purposeId}::uuid
+          AND cs.channel = ${value.channel}::text AND cs.status IN (${sql.join(
             statuses.map((s) => sql`${s}::text`),
             sql`, `,
-          )})`;
-      if (value.status === 'none') return sql`p.id NOT IN (${states(['granted', 'withdrawn', 'pending'])})`;
-      return sql`p.id IN (${states([value.status])})`;
+          )}))`;
+      if (value.status === 'none') return sql`NOT ${state(['granted', 'withdrawn', 'pending'])}`;
+      return state([value.status]);
     },
   };
   return [definition as CriterionDefinition];

@@ -7,7 +7,7 @@ import {
 import { validitySchema } from '@parterre/contract/contacts';
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError, defineErrors } from '../../platform/errors.ts';
-import { peopleWithGrantedConsent } from '../consent/consent-counts.repository.ts';
+import { hasGrantedConsent } from '../consent/consent-counts.repository.ts';
 import { pendingDuplicatePersonIds } from '../identity/duplicate-counts.repository.ts';
 import { normalisePhone } from './contact-normalisation.ts';
 import { escapeLike } from './contacts-list.sql.ts';
@@ -131,7 +131,7 @@ function resolveField(field: string, context: CompileContext): FieldSource {
     return { type: 'flag', expr: sql`(p.id IN (${pendingDuplicatePersonIds(context.tenantId)}))` };
   }
   if (field === 'consentGranted') {
-    return { type: 'flag', expr: sql`(p.id IN (${peopleWithGrantedConsent(context.tenantId)}))` };
+    return { type: 'flag', expr: sql`(${hasGrantedConsent(context.tenantId)})` };
   }
   if (field.startsWith('customFields.')) {
     const key = field.slice('customFields.'.length);
