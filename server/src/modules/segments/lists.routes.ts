@@ -83,7 +83,12 @@ export function registerListsRoutes(server: FastifyInstance, lists: ListsService
         tags,
         params: idParamsSchema,
         body: updateListInputSchema,
-        response: { 200: listSchema, ...errors, 412: problemSchema, 428: problemSchema },
+        response: {
+          200: listSchema,
+          ...errors,
+          412: problemSchema.extend({ current: listSchema.optional() }),
+          428: problemSchema,
+        },
       },
     },
     async (request, reply) => {

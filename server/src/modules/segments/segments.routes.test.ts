@@ -204,9 +204,9 @@ describe('segments API', () => {
 
     const change = { criteria: { op: 'and', rules: [inLoireAtlantique, tagged('abonné')] } };
     expect((await call(agent, 'PATCH', `/api/v1/segments/${id}`, change)).statusCode).toBe(428);
-    expect(
-      (await call(agent, 'PATCH', `/api/v1/segments/${id}`, change, { 'if-match': '"7"' })).statusCode,
-    ).toBe(412);
+    const stale = await call(agent, 'PATCH', `/api/v1/segments/${id}`, change, { 'if-match': '"7"' });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().current).toMatchObject({ id, version: 1, name: 'Loire-Atlantique' });
     const updated = await call(agent, 'PATCH', `/api/v1/segments/${id}`, change, { 'if-match': '"1"' });
     expect(updated.json().version).toBe(2);
     expect((await call(reader, 'GET', `/api/v1/segments/${id}/count`)).json()).toEqual({ count: 1 });
@@ -329,6 +329,15 @@ describe('segments API', () => {
       },
     );
     expect(renamed.json().name).toBe('Invités du gala');
+    const stale = await call(
+      agent,
+      'PATCH',
+      `/api/v1/lists/${listId}`,
+      { name: 'Invités' },
+      { 'if-match': `"${current.version}"` },
+    );
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().current).toMatchObject({ id: listId, name: 'Invités du gala' });
     expect((await call(reader, 'GET', '/api/v1/lists')).json().data.length).toBeGreaterThanOrEqual(2);
     expect((await call(agent, 'DELETE', `/api/v1/lists/${listId}`)).statusCode).toBe(204);
     expect((await call(reader, 'GET', `/api/v1/lists/${listId}`)).statusCode).toBe(404);

@@ -141,7 +141,12 @@ export function registerSegmentsRoutes(
         tags,
         params: idParamsSchema,
         body: updateSegmentInputSchema,
-        response: { 200: segmentSchema, ...errors, 412: problemSchema, 428: problemSchema },
+        response: {
+          200: segmentSchema,
+          ...errors,
+          412: problemSchema.extend({ current: segmentSchema.optional() }),
+          428: problemSchema,
+        },
       },
     },
     async (request, reply) => {
