@@ -405,6 +405,12 @@ describe('purposes and the consent ledger in the browser', () => {
     await history.waitFor({ state: 'detached' });
     await checkAccessible(desk);
     await screenshot(desk, 'consent-person-phone');
+    // The record's history has a filter of its own for consent events.
+    const recordHistory = desk.getByRole('region', { name: 'Historique' });
+    await recordHistory.getByText('Fiche créée').waitFor();
+    await recordHistory.getByText('Consentements', { exact: true }).click();
+    await recordHistory.getByText('Consentement retiré : Avant-premières (e-mail)').waitFor();
+    await recordHistory.getByText('Fiche créée').waitFor({ state: 'detached' });
 
     const consents = await get(`/contacts/${personId}/consents`, agentContext.request);
     expect(consents.states).toHaveLength(3);

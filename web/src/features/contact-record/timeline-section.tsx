@@ -2,6 +2,7 @@ import { Button, Group, SegmentedControl, Select, Stack, Text, Timeline } from '
 import { useIntersection } from '@mantine/hooks';
 import {
   IconBuilding,
+  IconClipboardCheck,
   IconGitMerge,
   IconLink,
   IconNote,
@@ -24,6 +25,7 @@ const typeFilters = {
   record: 'contact,person,organisation,relationship,email,phone,address,tag',
   notes: 'note',
   merges: 'contact.merged,merge',
+  consents: 'consent',
   ticketing: 'order,ticket',
 } as const;
 type TypeFilter = keyof typeof typeFilters;
@@ -35,6 +37,7 @@ const icons = {
   order: IconTicket,
   ticket: IconTicket,
   merge: IconGitMerge,
+  consent: IconClipboardCheck,
 } as const;
 
 function EntryIcon({ type }: { type: string }) {
@@ -98,6 +101,7 @@ export function TimelineSection({ subject }: { subject: RecordRef }) {
     'record',
     'notes',
     'merges',
+    'consents',
     ...(hasTicketing.data ? ['ticketing' as const] : []),
   ];
 
