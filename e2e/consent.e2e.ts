@@ -134,11 +134,11 @@ describe('purposes and the consent ledger in the browser', () => {
     await server?.stop();
   });
 
-  it('creates a purpose from Administration, with readable errors first', async () => {
+  it('creates a purpose from « Protection des données », with readable errors first', async () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: 'Finalités et consentements' }).first().click();
     await page.getByRole('heading', { name: 'Finalités et consentements', level: 1 }).waitFor();
-    expect(page.url()).toBe(`${server.url}/admin/purposes`);
+    expect(page.url()).toBe(`${server.url}/privacy/purposes`);
     // The sector's usual purposes are there from the start, in French words.
     await page
       .getByRole('row', { name: /Lettre d’information/ })

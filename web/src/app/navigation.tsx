@@ -44,7 +44,7 @@ export type NavPath =
   | '/contacts/duplicates'
   | '/imports'
   | '/admin/custom-fields'
-  | '/admin/purposes';
+  | '/privacy/purposes';
 
 export interface NavItem {
   to: NavPath;
@@ -109,8 +109,12 @@ export const navigation: NavSection[] = [
       { to: '/admin/security', label: 'nav.security', icon: IconShieldLock },
       { to: '/admin/jobs', label: 'nav.jobs', icon: IconListCheck },
       { to: '/admin/custom-fields', label: 'nav.customFields', icon: IconForms },
-      { to: '/admin/purposes', label: 'consent.nav.purposes', icon: IconClipboardCheck },
     ],
+  },
+  {
+    label: 'nav.dataProtection',
+    permission: 'purposes.manage',
+    items: [{ to: '/privacy/purposes', label: 'consent.nav.purposes', icon: IconClipboardCheck }],
   },
   { items: [{ to: '/account', label: 'nav.account', icon: IconUserCircle }] },
 ];

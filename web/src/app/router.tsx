@@ -362,8 +362,8 @@ const customFieldsRoute = createRoute({
   component: lazy.customFields,
 });
 const purposesRoute = createRoute({
-  getParentRoute: () => adminRoute,
-  path: 'purposes',
+  getParentRoute: () => appRoute,
+  path: 'privacy/purposes',
   component: lazy.purposes,
 });
 
@@ -484,6 +484,7 @@ const routeTree = rootRoute.addChildren([
     personCreateRoute,
     trashRoute,
     duplicatesRoute,
+    purposesRoute,
     duplicatePairRoute,
     vcardImportRoute,
     personRecordRoute,
@@ -521,7 +522,6 @@ const routeTree = rootRoute.addChildren([
       jobsRoute,
       jobDetailRoute,
       customFieldsRoute,
-      purposesRoute,
     ]),
   ]),
 ]);

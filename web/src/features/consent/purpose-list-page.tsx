@@ -16,7 +16,7 @@ import { PurposeFormModal } from './purpose-form-modal';
 import { PurposeWordingsDrawer } from './purpose-wordings-drawer';
 import { usePurposes, useUpdatePurpose } from './use-consent';
 
-/** /admin/purposes: the purposes (finalités), their legal basis, channels and versioned wording. */
+/** /privacy/purposes: the purposes (finalités), their legal basis, channels and versioned wording. */
 export function PurposeListPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
