@@ -5,6 +5,7 @@ import { contactsModule } from './contacts/contacts.module.ts';
 import { dataQualityModule } from './data-quality/data-quality.module.ts';
 import { identityModule } from './identity/identity.module.ts';
 import { intakeModule } from './intake/intake.module.ts';
+import { privacyModule } from './privacy/privacy.module.ts';
 import { segmentsModule } from './segments/segments.module.ts';
 import { ticketingModule } from './ticketing/ticketing.module.ts';
 
@@ -18,4 +19,5 @@ export const modules: ModuleDefinition[] = [
   identityModule,
   dataQualityModule,
   segmentsModule,
+  privacyModule,
 ];
