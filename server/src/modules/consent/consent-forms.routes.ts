@@ -33,6 +33,13 @@ export const PUBLIC_FORM_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 const DEFAULT_THANKS =
   'Merci ! Un email de confirmation vient de vous être envoyé : cliquez sur le lien qu’il contient pour confirmer votre inscription.';
 
+/** Mistakes of the person filling the form, shown back to them as a page. */
+const FORM_INPUT_ERRORS = new Set([
+  'consent_forms.invalid_email',
+  'consent_forms.no_purpose',
+  'consent_forms.invalid_purpose',
+]);
+
 /** Fields of an urlencoded body; a repeated name (`purposeIds`) becomes an array. */
 function parseUrlEncoded(body: string): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {};
@@ -195,19 +202,19 @@ export function registerConsentFormRoutes(
         },
       },
       async (request, reply) => {
-        const { form, purposes } = await doubleOptIn.activeForm(request.scope, request.params.formId);
+        const { form, purposes, action } = await doubleOptIn.activeForm(request.scope, request.params.formId);
         // Embeddable anywhere; the page itself loads nothing and runs no script.
         reply.removeHeader('x-frame-options');
         reply.header(
           'content-security-policy',
-          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors *; base-uri 'none'",
+          `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(action).origin}; frame-ancestors *; base-uri 'none'`,
         );
         return sendHtml(
           reply,
           200,
           formPage({
             name: form.name,
-            action: `/public/forms/${form.id}`,
+            action,
             purposes: purposes.map((p) => ({
               id: p.id,
               code: p.code,
@@ -243,11 +250,26 @@ export function registerConsentFormRoutes(
       },
       async (request, reply) => {
         const { form } = await doubleOptIn.activeForm(request.scope, request.params.formId);
-        await doubleOptIn.submit(request.scope, request.params.formId, request.body, clientOf(request));
         const thanks = form.thankYouText || DEFAULT_THANKS;
-        if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-          return sendHtml(reply, 200, messagePage('Merci', [thanks]));
+        const fromHtmlForm = String(request.headers['content-type'] ?? '').startsWith(
+          'application/x-www-form-urlencoded',
+        );
+        try {
+          await doubleOptIn.submit(request.scope, request.params.formId, request.body, clientOf(request));
+        } catch (error) {
+          // A plain HTML form shows a readable page; API clients get the problem document.
+          if (!fromHtmlForm || !(error instanceof AppError) || !FORM_INPUT_ERRORS.has(error.code))
+            throw error;
+          return sendHtml(
+            reply,
+            400,
+            messagePage('Inscription non enregistrée', [
+              error.fieldErrors?.[0]?.message ?? 'La demande n’est pas valide.',
+              'Revenez au formulaire pour corriger votre saisie.',
+            ]),
+          );
         }
+        if (fromHtmlForm) return sendHtml(reply, 200, messagePage('Merci', [thanks]));
         return reply.status(202).send({ status: 'accepted' as const, message: thanks });
       },
     );

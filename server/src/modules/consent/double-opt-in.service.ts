@@ -56,7 +56,8 @@ export function createDoubleOptInService(
     const purposes = (await formPurposes(db, form)).filter(
       (p) => !p.archived && p.channels.includes('email'),
     );
-    return { form, purposes };
+    // Absolute: the page may be copied onto the institution's own site.
+    return { form, purposes, action: `${context.config.publicUrl}/public/forms/${form.id}` };
   }
 
   /**

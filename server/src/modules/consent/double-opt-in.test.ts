@@ -129,6 +129,8 @@ describe('double opt-in through a public form', () => {
     const html = response.body;
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<label for="email">');
+    // Absolute, so that a copy of the page on the institution's site still posts here.
+    expect(html).toContain(`action="https://crm.theatre.example/public/forms/${form.id}"`);
     expect(html).toContain(`value="${newsletter.id}"`);
     const escaped = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     expect(html).toContain(escaped(newsletter.currentWording.text.fr));
@@ -250,6 +252,13 @@ describe('double opt-in through a public form', () => {
       purposeIds: ['00000000-0000-4000-8000-000000000000'],
     });
     expect(notOffered.statusCode).toBe(400);
+    // From a plain HTML form: the same refusal as a readable French page.
+    const fromPage = await submit(`email=pas-une-adresse%40&purposeIds=${newsletter.id}`, nextIp(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(fromPage.statusCode).toBe(400);
+    expect(fromPage.headers['content-type']).toContain('text/html');
+    expect(fromPage.body).toContain('Adresse e-mail invalide');
     expect(await count('people')).toBe(before.people);
     expect(await count('consent_events')).toBe(before.events);
   });
