@@ -135,8 +135,8 @@ export const privacyRequestListSchema = z.object({
 });
 
 export const personExportQuerySchema = z.object({
-  /** `json` (default): the whole bundle; `csv`: one row per item, section by section. */
-  format: z.enum(['json', 'csv']).default('json'),
+  /** `json` (default): the whole bundle; `csv`: one row per field, section by section; `html`: a readable summary. */
+  format: z.enum(['json', 'csv', 'html']).default('json'),
 });
 
 /** Version of the export document's shape; bumped when a section changes. */

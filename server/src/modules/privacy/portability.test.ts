@@ -158,4 +158,18 @@ describe('portability export of a person', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('privacy.export_person_not_found');
   });
+
+  it('writes a readable HTML summary with every value escaped', async () => {
+    await buildNote(t, { personId: jeanne, body: '<script>alert("x")</script> à rappeler' });
+    const response = await call(dpo, 'GET', `/api/v1/contacts/${jeanne}/export?format=html`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    const html = response.body;
+    expect(html).toContain('<h1>Vos données personnelles</h1>');
+    expect(html).toContain('<h2>Notes (2)</h2>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; à rappeler');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Guichet du hall, soir de Carmen');
+    expect(html).not.toContain('Bernard');
+  });
 });

@@ -32,7 +32,7 @@ export function createPortabilityService(context: Pick<AppContext, 'database'>) 
   async function exportPerson(
     scope: RequestScope,
     personId: string,
-    format: 'json' | 'csv',
+    format: 'json' | 'csv' | 'html',
   ): Promise<PersonExport> {
     authorize(scope, PRIVACY_PERMISSIONS.manage);
     const [person] = await loadPeople(db, scope.tenantId, [personId]);
@@ -84,7 +84,7 @@ export function createPortabilityService(context: Pick<AppContext, 'database'>) 
 export type PortabilityService = ReturnType<typeof createPortabilityService>;
 
 /** Nested objects become dotted keys (`lines.0.amount`), so every value sits in one cell. */
-function flatten(value: unknown, prefix: string, into: [string, string][]): void {
+export function flatten(value: unknown, prefix: string, into: [string, string][]): void {
   if (value === null || value === undefined) {
     into.push([prefix, '']);
   } else if (Array.isArray(value) || typeof value === 'object') {
@@ -98,6 +98,20 @@ function flatten(value: unknown, prefix: string, into: [string, string][]): void
 
 const DELIMITER = ';';
 
+/** The bundle's sections under their French names, in reading order (CSV and HTML share them). */
+export function exportSections(bundle: PersonExport): [string, unknown[]][] {
+  return [
+    ['personne', [bundle.person]],
+    ['relations', bundle.relationships],
+    ['notes', bundle.notes],
+    ['commandes', bundle.orders],
+    ['consentements', bundle.consents.states],
+    ['historique des consentements', bundle.consents.history],
+    ['journal', bundle.audit],
+    ['demandes', bundle.privacyRequests],
+  ];
+}
+
 /**
  * The bundle as one CSV (UTF-8 with BOM, `;` as French spreadsheets expect): section, item number,
  * field, value. Cells go through the contacts export's formula neutralisation.
@@ -108,20 +122,12 @@ export function personExportToCsv(bundle: PersonExport): string {
     ['export', '', 'schemaVersion', String(bundle.schemaVersion)],
     ['export', '', 'generatedAt', bundle.generatedAt],
   ];
-  const section = (name: string, items: unknown[]) => {
+  for (const [name, items] of exportSections(bundle)) {
     items.forEach((item, index) => {
       const fields: [string, string][] = [];
       flatten(item, '', fields);
       for (const [field, value] of fields) rows.push([name, String(index + 1), field, value]);
     });
-  };
-  section('personne', [bundle.person]);
-  section('relations', bundle.relationships);
-  section('notes', bundle.notes);
-  section('commandes', bundle.orders);
-  section('consentements', bundle.consents.states);
-  section('historique des consentements', bundle.consents.history);
-  section('journal', bundle.audit);
-  section('demandes', bundle.privacyRequests);
+  }
   return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(cell, DELIMITER)).join(DELIMITER)).join('\r\n')}\r\n`;
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { expectedVersion, setETag } from '../../platform/versioning.ts';
 import { attachment } from '../contacts/contacts.http.ts';
 import { type PortabilityService, personExportToCsv } from './portability.ts';
+import { personExportToHtml } from './portability-html.ts';
 import { PRIVACY_PERMISSIONS } from './privacy.permissions.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
@@ -128,7 +129,7 @@ export function registerPrivacyRoutes(
       schema: {
         summary: 'Exporter tout ce qui concerne une personne (droit d’accès et portabilité)',
         description:
-          'Fiche, relations, notes, commandes et billets, consentements avec preuves, entrées du journal et demandes. `format=csv` : une ligne par champ (section ; élément ; champ ; valeur). L’export est journalisé.',
+          'Fiche, relations, notes, commandes et billets, consentements avec preuves, entrées du journal et demandes. `format=csv` : une ligne par champ (section ; élément ; champ ; valeur) ; `format=html` : un résumé lisible. L’export est journalisé.',
         tags,
         params: idParamsSchema,
         querystring: personExportQuerySchema,
@@ -142,6 +143,10 @@ export function registerPrivacyRoutes(
       if (format === 'csv') {
         attachment(reply, `donnees-${bundle.personId}.csv`);
         return reply.type('text/csv; charset=utf-8').send(personExportToCsv(bundle));
+      }
+      if (format === 'html') {
+        attachment(reply, `donnees-${bundle.personId}.html`);
+        return reply.type('text/html; charset=utf-8').send(personExportToHtml(bundle));
       }
       attachment(reply, `donnees-${bundle.personId}.json`);
       return bundle;
