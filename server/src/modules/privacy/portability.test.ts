@@ -113,6 +113,7 @@ describe('portability export of a person', () => {
     expect(bundle.privacyRequests).toEqual([expect.objectContaining({ kind: 'access', personId: jeanne })]);
     const text = JSON.stringify(bundle);
     for (const foreign of [
+      'Compagnon',
       bernard,
       'Bernard',
       'Autrepersonne',
