@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { type RequestScope, systemScope } from '../../platform/scope.ts';
 import { normaliseEmail } from '../contacts/contact-normalisation.ts';
 import { lockPerson } from '../contacts/people.repository.ts';
+import { findPeopleByKeys } from '../contacts/people-intake.repository.ts';
 import { resolvePeople } from '../contacts/people-intake.service.ts';
 import './consent-forms.errors.ts';
 import {
@@ -88,10 +89,16 @@ export function createDoubleOptInService(
     const expiresAt = new Date(now.getTime() + CONFIRMATION_VALIDITY_MS);
     const detail = `Formulaire « ${form.name} » (${form.id})`;
     const submission = await db.transaction(async (tx) => {
-      const resolved = await resolvePeople(tx, system, {
-        source: `form:${form.name}`,
-        people: [{ email: address, firstName: input.firstName || null, lastName: input.lastName || null }],
+      const source = `form:${form.name}`;
+      // Names typed by anyone only go to a new record: a stranger must not fill a known person's fields.
+      const known = await findPeopleByKeys(tx, scope.tenantId, source, {
+        externalIds: [],
+        emails: [address],
+        phones: [],
       });
+      const names =
+        known.length > 0 ? {} : { firstName: input.firstName || null, lastName: input.lastName || null };
+      const resolved = await resolvePeople(tx, system, { source, people: [{ email: address, ...names }] });
       const personId = resolved.ids[0]!;
       await lockPerson(tx, scope.tenantId, personId);
       const granted = new Set(

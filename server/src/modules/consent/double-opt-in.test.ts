@@ -5,6 +5,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type TestUser } from '../../../test/builders.ts';
+import { buildPerson } from '../../../test/contact-builders.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signConfirmationToken } from './double-opt-in.token.ts';
 
@@ -222,6 +223,18 @@ describe('double opt-in through a public form', () => {
     const consents = await consentsOf(claire);
     expect(consents.states.find((s) => s.purposeId === newsletter.id)?.status).toBe('granted');
     expect(consents.history).toHaveLength(4);
+
+    // A known person's empty fields are not filled by whatever a stranger types.
+    const nameless = await buildPerson(t, { lastName: 'Sansprenom', emails: ['sans.prenom@example.org'] });
+    const typed = await submit({
+      email: 'sans.prenom@example.org',
+      firstName: 'Usurpé',
+      purposeIds: [newsletter.id],
+    });
+    expect(typed.statusCode).toBe(202);
+    const row = await t.database.sql.executeSql(`SELECT first_name FROM people WHERE id = '${nameless}'`);
+    expect(row.rows[0].first_name).toBeNull();
+    expect((await consentsOf(nameless)).states.map((s) => s.status)).toEqual(['pending']);
   });
 
   it('answers a filled honeypot like a success and records nothing', async () => {
