@@ -113,6 +113,10 @@ describe('register of data-subject requests', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'privacy.already_extended' });
     expect(again.json().detail).toContain('only once');
+    // Only the accepted extension was written: the refused attempts left no event behind.
+    expect(
+      await countRows('outbox_events', `entity_id = '${created.id}' AND type = 'privacy_request.updated'`),
+    ).toBe(1);
     const after = (await call(dpo, 'GET', url)).json();
     expect(after).toMatchObject({ dueOn: '2026-04-30', version: 2 });
     expect(
@@ -200,6 +204,17 @@ describe('register of data-subject requests', () => {
       personId: '01900000-0000-7000-8000-000000000000',
     });
     expect(unknownPerson.json()).toMatchObject({ code: 'privacy.person_not_found' });
+    const unknownAssignee = await call(dpo, 'POST', '/api/v1/privacy/requests', {
+      kind: 'erasure',
+      requesterName: 'X',
+      channel: 'form',
+      assigneeId: '01900000-0000-7000-8000-000000000000',
+    });
+    expect(unknownAssignee.statusCode).toBe(400);
+    expect(unknownAssignee.json().errors[0]).toMatchObject({
+      path: 'body.assigneeId',
+      code: 'privacy.assignee_not_found',
+    });
     expect(await countRows('privacy_requests')).toBe(before);
   });
 
