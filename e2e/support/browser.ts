@@ -36,8 +36,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** WCAG 2.1 A/AA violations found by axe-core on the current page. */
+/**
+ * WCAG 2.1 A/AA violations found by axe-core on the current page, once its transitions are over: a
+ * drawer or modal still fading in has translucent colours that axe reports as low contrast.
+ * Endless animations (loaders) are not waited for.
+ */
 export async function accessibilityViolations(page: Page) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  );
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
