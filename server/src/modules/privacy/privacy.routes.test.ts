@@ -279,4 +279,16 @@ describe('register of data-subject requests', () => {
     const refused = (await call(dpo, 'GET', '/api/v1/privacy/requests?status=refused')).json();
     expect(refused.data.map((r: PrivacyRequest) => r.id)).toContain(done.id);
   });
+
+  it('documents the register and the export in OpenAPI', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/privacy/requests',
+        '/api/v1/privacy/requests/{id}',
+        '/api/v1/contacts/{id}/export',
+      ]),
+    );
+    expect(document.paths['/api/v1/privacy/requests/{id}'].patch.summary).toContain('If-Match');
+  });
 });
