@@ -283,24 +283,27 @@ describe('consent ledger API', () => {
   it('exposes no route that could alter the ledger: only GET and POST on consents', async () => {
     const consentRoutes = t.app.declaredRoutes
       .filter((route) => route.method !== 'HEAD' && route.method !== 'OPTIONS')
-      .filter((route) => route.url.startsWith('/api/') && /consent/i.test(route.url))
+      .filter((route) => /\/consents(\/|$)/.test(route.url))
       .map((route) => `${route.method} ${route.url}`)
       .sort();
     expect(consentRoutes).toEqual([
       'GET /api/v1/contacts/:id/consents',
       'POST /api/v1/contacts/:id/consents',
     ]);
-    // No other route names the ledger's tables' rows (purposes only change purposes and wordings).
+    // The other writing routes of the capability: purposes and forms change only themselves; the two
+    // public double opt-in routes append events through the same service (and the trigger).
     const writers = t.app.declaredRoutes.filter(
       (route) =>
-        !['GET', 'HEAD', 'OPTIONS'].includes(route.method) &&
-        route.url.startsWith('/api/') &&
-        /purpose|consent/i.test(route.url),
+        !['GET', 'HEAD', 'OPTIONS'].includes(route.method) && /purpose|consent|public/i.test(route.url),
     );
     expect(writers.map((route) => `${route.method} ${route.url}`).sort()).toEqual([
+      'PATCH /api/v1/consent-forms/:id',
       'PATCH /api/v1/purposes/:id',
+      'POST /api/v1/consent-forms',
       'POST /api/v1/contacts/:id/consents',
       'POST /api/v1/purposes',
+      'POST /public/confirm/:token',
+      'POST /public/forms/:formId',
     ]);
 
     const person = await buildPerson(t, { lastName: 'Garnier' });
