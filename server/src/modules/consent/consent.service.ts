@@ -5,10 +5,9 @@ import type {
   RecordConsentInput,
   RecordConsentsResult,
 } from '@parterre/contract/consent';
-import { recordAccess, recordAudits } from '../../platform/audit.ts';
+import { recordAccess } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, errorMessage } from '../../platform/errors.ts';
-import { emitEvents } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { authorize } from '../../platform/permissions.ts';
 import type { RequestScope } from '../../platform/scope.ts';
@@ -24,6 +23,7 @@ import {
   type NewConsentEvent,
   type PurposeRecord,
 } from './consent.repository.ts';
+import { writeConsentTrail } from './consent-trail.ts';
 
 /** Sources where the person acts online: the request's IP and user agent are theirs (or their browser's). */
 const ONLINE_SOURCES: ReadonlySet<ConsentSourceKind> = new Set(['form', 'api', 'preference_centre']);
@@ -180,38 +180,7 @@ export function createConsentService(context: Pick<AppContext, 'database'>) {
         }),
       );
       await appendConsentEvents(tx, events);
-      await recordAudits(
-        tx,
-        scope,
-        events.map((event) => ({
-          action: 'consent.recorded',
-          entityType: 'person',
-          entityId: personId,
-          after: { ...event, occurredAt: event.occurredAt.toISOString() },
-        })),
-      );
-      await emitEvents(
-        tx,
-        scope,
-        events.map((event) => {
-          const purpose = purposes.get(event.purposeId)!;
-          return {
-            type: 'consent.recorded',
-            entityType: 'consent',
-            entityId: event.id,
-            subjects: [personId],
-            payload: {
-              purposeId: purpose.id,
-              purposeCode: purpose.code,
-              purposeName: purpose.nameFr,
-              channel: event.channel,
-              status: event.status,
-              source: event.sourceKind,
-              occurredAt: event.occurredAt.toISOString(),
-            },
-          };
-        }),
-      );
+      await writeConsentTrail(tx, scope, events, purposes);
       return events.map((event) => event.id);
     });
     const recorded = await listConsentEvents(db, scope.tenantId, { ids });

@@ -1,9 +1,7 @@
 import type { FormSubmissionInput } from '@parterre/contract/consent-forms';
 import { and, eq, isNull } from 'drizzle-orm';
-import { recordAudits } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, errorMessage } from '../../platform/errors.ts';
-import { emitEvents } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { type RequestScope, systemScope } from '../../platform/scope.ts';
 import { normaliseEmail } from '../contacts/contact-normalisation.ts';
@@ -21,6 +19,7 @@ import {
 import type { RequestClient } from './consent.service.ts';
 import { findForm, formPurposes } from './consent-forms.service.ts';
 import { consentFormSubmissions } from './consent-forms.tables.ts';
+import { writeConsentTrail } from './consent-trail.ts';
 import { confirmationMail } from './double-opt-in.pages.ts';
 import {
   CONFIRMATION_VALIDITY_MS,
@@ -138,7 +137,7 @@ export function createDoubleOptInService(
         createdAt: now,
         expiresAt,
       });
-      await recordEvents(tx, system, events, byId);
+      await writeConsentTrail(tx, system, events, byId);
       return { id, purposes: events.map((e) => byId.get(e.purposeId)!.nameFr) };
     });
     if (!submission) return;
@@ -146,46 +145,6 @@ export function createDoubleOptInService(
     const url = `${context.config.publicUrl}/public/confirm/${token}`;
     // After the commit: on the embedded database the mailer's own write would wait on the transaction.
     await context.mailer.send(scope.tenantId, confirmationMail(address, form.name, submission.purposes, url));
-  }
-
-  async function recordEvents(
-    tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
-    system: RequestScope,
-    events: NewConsentEvent[],
-    purposes: Map<string, { id: string; code: string; nameFr: string }>,
-  ) {
-    await recordAudits(
-      tx,
-      system,
-      events.map((event) => ({
-        action: 'consent.recorded',
-        entityType: 'person',
-        entityId: event.personId,
-        after: { ...event, occurredAt: event.occurredAt.toISOString() },
-      })),
-    );
-    await emitEvents(
-      tx,
-      system,
-      events.map((event) => {
-        const purpose = purposes.get(event.purposeId)!;
-        return {
-          type: 'consent.recorded',
-          entityType: 'consent',
-          entityId: event.id!,
-          subjects: [event.personId],
-          payload: {
-            purposeId: purpose.id,
-            purposeCode: purpose.code,
-            purposeName: purpose.nameFr,
-            channel: event.channel,
-            status: event.status,
-            source: event.sourceKind,
-            occurredAt: event.occurredAt.toISOString(),
-          },
-        };
-      }),
-    );
   }
 
   /** Checks the link: 400 when tampered with or unknown, 410 when expired. */
@@ -285,7 +244,7 @@ export function createDoubleOptInService(
           p,
         ]),
       );
-      await recordEvents(tx, system, events, purposes);
+      await writeConsentTrail(tx, system, events, purposes);
       return true;
     });
     return { alreadyConfirmed: !recorded, thankYouText };
